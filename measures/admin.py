@@ -1,0 +1,92 @@
+"""Admin for superusers. Policy staff work in the purpose-made workspace, not here."""
+from django.contrib import admin
+
+from .models import (
+    Goal,
+    Measure,
+    MeasureItem,
+    MeasureStakeholder,
+    MeasureStatusChange,
+    Organisation,
+    Priority,
+    Programme,
+    StakeholderGroup,
+)
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(admin.ModelAdmin):
+    list_display = ["name", "start_year", "end_year"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Goal)
+class GoalAdmin(admin.ModelAdmin):
+    list_display = ["number", "title", "programme"]
+    list_filter = ["programme"]
+    search_fields = ["title"]
+    filter_horizontal = ["measures"]
+
+
+class MeasureItemInline(admin.TabularInline):
+    model = MeasureItem
+    extra = 0
+
+
+class MeasureStakeholderInline(admin.TabularInline):
+    model = MeasureStakeholder
+    extra = 0
+    autocomplete_fields = ["group"]
+
+
+class MeasureStatusChangeInline(admin.TabularInline):
+    model = MeasureStatusChange
+    extra = 0
+    autocomplete_fields = ["source", "edition"]
+
+
+@admin.register(Measure)
+class MeasureAdmin(admin.ModelAdmin):
+    list_display = ["code", "title", "status", "is_prioritised", "has_chapter", "updated_at"]
+    list_display_links = ["code", "title"]
+    list_filter = ["status", "is_prioritised", "has_chapter", "programme", "goals"]
+    search_fields = ["code", "title", "introduction", "summary"]
+    autocomplete_fields = ["parent"]
+    inlines = [MeasureStakeholderInline, MeasureItemInline, MeasureStatusChangeInline]
+
+
+@admin.register(MeasureStatusChange)
+class MeasureStatusChangeAdmin(admin.ModelAdmin):
+    list_display = ["measure", "status", "effective_date", "source", "edition"]
+    list_filter = ["status", "source", "edition"]
+    search_fields = ["measure__code", "measure__title", "explanation"]
+    autocomplete_fields = ["measure", "source", "edition"]
+
+
+class OrganisationInline(admin.TabularInline):
+    model = Organisation
+    extra = 0
+
+
+@admin.register(StakeholderGroup)
+class StakeholderGroupAdmin(admin.ModelAdmin):
+    list_display = ["name", "table_position"]
+    search_fields = ["name", "organisations__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [OrganisationInline]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "group"]
+    list_filter = ["group"]
+    search_fields = ["name"]
+
+
+@admin.register(Priority)
+class PriorityAdmin(admin.ModelAdmin):
+    list_display = ["kind", "number", "title", "year", "source"]
+    list_filter = ["kind", "year", "source"]
+    search_fields = ["title", "description"]
+    filter_horizontal = ["measures"]

@@ -1,0 +1,410 @@
+"""The programme, its goals and measures, and who is involved.
+
+The shape follows the 2025 voortgangsrapportage: 7 goals, 25 measures (with the
+sub-measures 8a–8d and 16a–16b), a goal↔measure matrix, per measure a set of ordered
+narrative lists, and the stakeholder groups with their representing organisations.
+"""
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Cast, Concat
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from legislation.planning import parse_planning
+
+from .codes import parse_measure_code
+
+
+class Programme(models.Model):
+    """A policy programme: the Verbeteraanpak 2020–2027, or its 2014–2020 predecessor."""
+
+    slug = models.SlugField(_("korte naam"), unique=True)
+    name = models.CharField(_("naam"), max_length=200)
+    start_year = models.PositiveSmallIntegerField(_("beginjaar"))
+    end_year = models.PositiveSmallIntegerField(_("eindjaar"))
+    description = models.TextField(_("omschrijving"), blank=True)
+    predecessor = models.ForeignKey(
+        "self",
+        verbose_name=_("voorganger"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="successors",
+    )
+
+    class Meta:
+        verbose_name = _("programma")
+        verbose_name_plural = _("programma’s")
+        ordering = ["start_year"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_year__gte=models.F("start_year")),
+                name="programme_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.start_year}–{self.end_year}"
+
+
+class Goal(models.Model):
+    """One of the seven goals (doelstellingen) of passend onderwijs."""
+
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programma"), on_delete=models.CASCADE, related_name="goals"
+    )
+    number = models.PositiveSmallIntegerField(_("nummer"))
+    title = models.CharField(_("doelstelling"), max_length=255)
+    # The "Samenhang doelen en maatregelen" matrix.
+    measures = models.ManyToManyField(
+        "Measure", verbose_name=_("maatregelen"), related_name="goals", blank=True
+    )
+
+    class Meta:
+        verbose_name = _("doel")
+        verbose_name_plural = _("doelen")
+        ordering = ["programme", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "number"], name="goal_unique_number"),
+            models.CheckConstraint(condition=models.Q(number__gte=1), name="goal_number_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+class MeasureStatus(models.TextChoices):
+    """A measure's status as the status table of the report uses it."""
+
+    STARTING = "in_opstartfase", _("In opstartfase")
+    IN_PROGRESS = "in_uitvoering", _("In uitvoering")
+    COMPLETED = "afgerond", _("Afgerond")
+    # The 2024 letter records a measure that was decided not to be carried out.
+    NOT_CARRIED_OUT = "niet_uitgevoerd", _("Besloten niet uit te voeren")
+    # Where the source is unreadable we record that instead of guessing.
+    UNKNOWN = "onbekend", _("Onbekend")
+
+
+class StakeholderGroup(models.Model):
+    """A group represented in the programme's work (betrokkenen), e.g. "Ouders".
+
+    Groups of the "Samenwerking met veldpartijen" table have a ``table_position`` and
+    organisations; the labels used in a measure's "Betrokkenen" box are groups too.
+    """
+
+    name = models.CharField(_("naam"), max_length=200, unique=True)
+    slug = models.SlugField(_("korte naam"), max_length=200, unique=True)
+    table_position = models.PositiveSmallIntegerField(
+        _("positie in de tabel samenwerking"), null=True, blank=True
+    )
+    note = models.TextField(_("voetnoot"), blank=True)
+
+    class Meta:
+        verbose_name = _("groep betrokkenen")
+        verbose_name_plural = _("groepen betrokkenen")
+        ordering = [models.F("table_position").asc(nulls_last=True), "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Organisation(models.Model):
+    """A field organisation (veldpartij) representing a stakeholder group, e.g. LAKS."""
+
+    group = models.ForeignKey(
+        StakeholderGroup,
+        verbose_name=_("vertegenwoordigt"),
+        on_delete=models.CASCADE,
+        related_name="organisations",
+    )
+    name = models.CharField(_("naam"), max_length=200)
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("veldpartij")
+        verbose_name_plural = _("veldpartijen")
+        ordering = ["group", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "name"], name="organisation_unique_per_group"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Measure(models.Model):
+    """A measure (maatregel) of the programme, or a sub-measure such as 8a."""
+
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programma"), on_delete=models.CASCADE, related_name="measures"
+    )
+    code = models.CharField(_("code"), max_length=8, help_text=_("Bijvoorbeeld 8 of 8a."))
+    # number and suffix are derived from code; they give the natural order 8, 8a, 8b, 9.
+    number = models.PositiveSmallIntegerField(_("nummer"), editable=False)
+    suffix = models.CharField(_("letter"), max_length=1, blank=True, editable=False)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("hoofdmaatregel"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sub_measures",
+    )
+    title = models.CharField(_("titel"), max_length=255)
+    chapter_title = models.CharField(
+        _("titel boven het hoofdstuk"),
+        max_length=255,
+        blank=True,
+        help_text=_("Alleen invullen als het hoofdstuk een andere titel heeft."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=MeasureStatus.choices, default=MeasureStatus.STARTING
+    )
+    status_note = models.TextField(_("toelichting op de status"), blank=True)
+    is_prioritised = models.BooleanField(_("geprioriteerd"), default=False)
+    has_chapter = models.BooleanField(
+        _("eigen hoofdstuk in de rapportage"), default=False
+    )
+    introduction = models.TextField(_("inleiding en aanpak"), blank=True)
+    summary = models.TextField(_("stand van zaken"), blank=True)
+    stakeholder_groups = models.ManyToManyField(
+        StakeholderGroup,
+        verbose_name=_("betrokkenen"),
+        through="MeasureStakeholder",
+        related_name="measures",
+        blank=True,
+    )
+    # Checksum of the fixture data last loaded; lets load_programme tell staff edits
+    # apart from fixture changes (see measures/programme_loader.py).
+    fixture_checksum = models.CharField(max_length=64, blank=True, editable=False)
+    updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("maatregel")
+        verbose_name_plural = _("maatregelen")
+        ordering = ["programme", "number", "suffix"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "code"], name="measure_unique_code"),
+            models.CheckConstraint(
+                condition=models.Q(code=Concat(Cast("number", models.CharField()), "suffix")),
+                name="measure_code_matches_number_and_suffix",
+            ),
+            # A sub-measure (with a letter) always has a parent, a measure never does.
+            models.CheckConstraint(
+                condition=(
+                    models.Q(suffix="", parent__isnull=True)
+                    | (~models.Q(suffix="") & models.Q(parent__isnull=False))
+                ),
+                name="measure_sub_measure_has_parent",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(parent=models.F("pk")), name="measure_not_own_parent"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label} {self.title}"
+
+    @property
+    def label(self) -> str:
+        return f"{_('Maatregel')} {self.code}"
+
+    @property
+    def heading(self) -> str:
+        """The title as the measure's chapter in the report shows it."""
+        return self.chapter_title or self.title
+
+    def _derive_number(self):
+        parsed = parse_measure_code(self.code)
+        self.code, self.number, self.suffix = str(parsed), parsed.number, parsed.suffix
+        return parsed
+
+    def save(self, *args, **kwargs) -> None:
+        self._derive_number()
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        parsed = self._derive_number()
+        if parsed.suffix and self.parent is None:
+            raise ValidationError({"parent": _("Een submaatregel hoort bij een hoofdmaatregel.")})
+        if self.parent is not None:
+            if not parsed.suffix:
+                raise ValidationError({"parent": _("Alleen een submaatregel (zoals 8a) heeft een hoofdmaatregel.")})
+            if self.parent.parent_id is not None:
+                raise ValidationError({"parent": _("De hoofdmaatregel mag zelf geen submaatregel zijn.")})
+            if self.parent.number != parsed.number:
+                raise ValidationError(
+                    {"parent": _("Submaatregel %(code)s hoort bij maatregel %(number)s.")
+                     % {"code": self.code, "number": parsed.number}}
+                )
+
+
+class MeasureStakeholder(models.Model):
+    """A group in a measure's "Betrokkenen" box, in the box's order."""
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, verbose_name=_("maatregel"))
+    group = models.ForeignKey(StakeholderGroup, on_delete=models.PROTECT, verbose_name=_("groep"))
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("betrokkene bij maatregel")
+        verbose_name_plural = _("betrokkenen bij maatregel")
+        ordering = ["measure", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["measure", "group"], name="measure_stakeholder_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.measure.code}: {self.group}"
+
+
+class MeasureItemKind(models.TextChoices):
+    """The ordered narrative lists of a measure's chapter, in the report's order."""
+
+    DILEMMA = "dilemma", _("Dilemma’s bij de maatregel")
+    STEP = "step", _("Stappen tot nu toe")
+    NEXT_STEP = "next_step", _("Vervolgstappen")
+    SCHOOL_ACTION = "school_action", _("Wat kunnen scholen en samenwerkingsverbanden al doen?")
+    LINK = "link", _("Links")
+
+
+class MeasureItem(models.Model):
+    """One bullet of a measure's narrative: a dilemma, a step, a link, …"""
+
+    measure = models.ForeignKey(
+        Measure, verbose_name=_("maatregel"), on_delete=models.CASCADE, related_name="items"
+    )
+    kind = models.CharField(_("soort"), max_length=20, choices=MeasureItemKind.choices)
+    position = models.PositiveSmallIntegerField(_("volgorde"))
+    text = models.TextField(_("tekst"))
+    url = models.URLField(_("adres"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("onderdeel van een maatregel")
+        verbose_name_plural = _("onderdelen van maatregelen")
+        ordering = ["measure", "kind", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["measure", "kind", "position"], name="measure_item_unique_position"
+            ),
+            # Links need an address; the other items are plain text.
+            models.CheckConstraint(
+                condition=models.Q(kind=MeasureItemKind.LINK, url__gt="")
+                | (~models.Q(kind=MeasureItemKind.LINK) & models.Q(url="")),
+                name="measure_item_url_only_for_links",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.measure.code} {self.get_kind_display()} {self.position}"
+
+
+class StatusRecord(models.Model):
+    """A status as recorded at one moment, with its evidence.
+
+    This is domain history (what the programme reported, when and where), distinct
+    from the technical audit trail of edits. Some sources give no day ("mei 2024"):
+    then ``effective_date`` stays empty, ``date_text`` says what is known, and
+    ``sort_date`` (the first day of that period) only keeps the history in order.
+    """
+
+    effective_date = models.DateField(_("datum"), null=True, blank=True)
+    date_text = models.CharField(_("moment zoals bekend"), max_length=100, blank=True)
+    sort_date = models.DateField(_("sorteerdatum"), editable=False)
+    explanation = models.TextField(_("toelichting"), blank=True)
+    source = models.ForeignKey(
+        "reports.SourceDocument",
+        verbose_name=_("bron"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    source_url = models.URLField(_("adres van de bron"), max_length=500, blank=True)
+    edition = models.ForeignKey(
+        "reports.ReportEdition",
+        verbose_name=_("gepubliceerd in"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def when(self) -> str:
+        """The moment as a reader should see it."""
+        if self.effective_date:
+            return date_format(self.effective_date, "j F Y")
+        return self.date_text
+
+    def save(self, *args, **kwargs) -> None:
+        if self.effective_date:
+            self.sort_date = self.effective_date
+        else:
+            period = parse_planning(self.date_text)
+            if period is None:
+                raise ValidationError(
+                    {"date_text": _("Geef een datum, of een moment als “mei 2024”.")}
+                )
+            self.sort_date = period[0]
+        super().save(*args, **kwargs)
+
+
+class MeasureStatusChange(StatusRecord):
+    """A measure's status as recorded at one moment."""
+
+    measure = models.ForeignKey(
+        Measure, verbose_name=_("maatregel"), on_delete=models.CASCADE, related_name="status_changes"
+    )
+    status = models.CharField(_("status"), max_length=20, choices=MeasureStatus.choices)
+
+    class Meta:
+        verbose_name = _("statuswijziging maatregel")
+        verbose_name_plural = _("statuswijzigingen maatregelen")
+        ordering = ["measure", "sort_date", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["measure", "status", "source"], name="measure_status_change_unique_per_source",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.measure.code}: {self.get_status_display()} ({self.when})"
+
+
+class PriorityKind(models.TextChoices):
+    PRIORITY = "prioriteit", _("Prioriteit")
+    THEME = "thema", _("Thema")
+
+
+class Priority(models.Model):
+    """A priority (2022) or extra theme (2023) that focused the programme."""
+
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programma"), on_delete=models.CASCADE, related_name="priorities"
+    )
+    kind = models.CharField(_("soort"), max_length=20, choices=PriorityKind.choices)
+    number = models.PositiveSmallIntegerField(_("nummer"))
+    title = models.CharField(_("titel"), max_length=255)
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    description = models.TextField(_("omschrijving"), blank=True)
+    source = models.ForeignKey(
+        "reports.SourceDocument", verbose_name=_("bron"), on_delete=models.PROTECT
+    )
+    measures = models.ManyToManyField(
+        Measure, verbose_name=_("maatregelen"), related_name="priorities", blank=True
+    )
+
+    class Meta:
+        verbose_name = _("prioriteit of thema")
+        verbose_name_plural = _("prioriteiten en thema’s")
+        ordering = ["programme", "kind", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "kind", "number"], name="priority_unique_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.number}. {self.title}"

@@ -1,0 +1,175 @@
+"""Parliamentary motions (moties) and commitments (toezeggingen) the programme answers to."""
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from measures.models import StatusRecord
+
+from .kamerstukken import parse_kamerstuk_number
+
+
+class MotionStatus(models.TextChoices):
+    """How far OCW has carried out a motion, as the "Overzicht moties" reports it."""
+
+    STARTING = "in_opstartfase", _("In opstartfase")
+    IN_PROGRESS = "in_uitvoering", _("In uitvoering")
+    CARRIED_OUT = "uitgevoerd", _("Uitgevoerd")
+    UNKNOWN = "onbekend", _("Onbekend")
+
+
+class MotionScope(models.TextChoices):
+    """What a motion is carried out within: a measure, or something wider."""
+
+    MEASURE = "measure", _("Maatregel")
+    PROGRAMME = "programme", _("Verbeteraanpak passend onderwijs")
+    INCLUSIVE_EDUCATION = "inclusive_education", _("Programma Inclusief onderwijs")
+    OTHER = "other", _("Anders")
+
+
+class Motion(models.Model):
+    """A motion adopted by the Tweede Kamer, identified by its Kamerstuk number."""
+
+    programme = models.ForeignKey(
+        "measures.Programme", verbose_name=_("programma"), on_delete=models.CASCADE, related_name="motions"
+    )
+    kamerstuk = models.CharField(
+        _("Kamerstuknummer"), max_length=30, unique=True, help_text=_("Bijvoorbeeld 31497-373.")
+    )
+    dossier = models.CharField(_("dossier"), max_length=10, editable=False)
+    dossier_suffix = models.CharField(_("toevoeging"), max_length=10, blank=True, editable=False)
+    number = models.PositiveIntegerField(_("ondernummer"), editable=False)
+    number_as_written = models.CharField(_("nummer zoals geschreven"), max_length=40, blank=True)
+    position = models.PositiveSmallIntegerField(_("volgorde in het overzicht"), default=0)
+    title = models.CharField(_("titel"), max_length=300)
+    explanation = models.TextField(_("toelichting"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=MotionStatus.choices, default=MotionStatus.STARTING
+    )
+    status_note = models.TextField(_("toelichting op de status"), blank=True)
+    scope = models.CharField(
+        _("uitgevoerd binnen"), max_length=30, choices=MotionScope.choices, default=MotionScope.MEASURE
+    )
+    measures = models.ManyToManyField(
+        "measures.Measure", verbose_name=_("maatregelen"), related_name="motions", blank=True
+    )
+    submitters_source = models.ForeignKey(
+        "reports.SourceDocument",
+        verbose_name=_("bron van de indieners"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    fixture_checksum = models.CharField(max_length=64, blank=True, editable=False)
+    updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("motie")
+        verbose_name_plural = _("moties")
+        ordering = ["position", "dossier", "number"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(number__gte=1), name="motion_number_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kamerstuk} {self.title}"
+
+    def _derive_parts(self) -> None:
+        parsed = parse_kamerstuk_number(self.kamerstuk)
+        self.kamerstuk = str(parsed)
+        self.dossier, self.dossier_suffix, self.number = parsed
+
+    def save(self, *args, **kwargs) -> None:
+        self._derive_parts()
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        self._derive_parts()
+
+
+class MotionSubmitter(models.Model):
+    """A member of parliament who submitted the motion."""
+
+    motion = models.ForeignKey(
+        Motion, verbose_name=_("motie"), on_delete=models.CASCADE, related_name="submitters"
+    )
+    name = models.CharField(_("naam"), max_length=200)
+    party = models.CharField(_("fractie"), max_length=100, blank=True)
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("indiener")
+        verbose_name_plural = _("indieners")
+        ordering = ["motion", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["motion", "name"], name="motion_submitter_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.party})" if self.party else self.name
+
+
+class MotionStatusChange(StatusRecord):
+    """A motion's status as recorded at one moment, with its source."""
+
+    motion = models.ForeignKey(
+        Motion, verbose_name=_("motie"), on_delete=models.CASCADE, related_name="status_changes"
+    )
+    status = models.CharField(_("status"), max_length=20, choices=MotionStatus.choices)
+
+    class Meta:
+        verbose_name = _("statuswijziging motie")
+        verbose_name_plural = _("statuswijzigingen moties")
+        ordering = ["motion", "sort_date", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["motion", "status", "source"], name="motion_status_change_unique_per_source"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.motion.kamerstuk}: {self.get_status_display()} ({self.when})"
+
+
+class CommitmentStatus(models.TextChoices):
+    OPEN = "open", _("Openstaand")
+    DONE = "afgerond", _("Afgerond")
+    UNKNOWN = "onbekend", _("Onbekend")
+
+
+class Commitment(models.Model):
+    """A promise a minister made to parliament (toezegging), e.g. T01575."""
+
+    programme = models.ForeignKey(
+        "measures.Programme", verbose_name=_("programma"), on_delete=models.CASCADE,
+        related_name="commitments",
+    )
+    code = models.CharField(
+        _("nummer"), max_length=20, unique=True, null=True, blank=True,
+        help_text=_("Het nummer in het register van toezeggingen, bijvoorbeeld T01575."),
+    )
+    slug = models.SlugField(_("korte naam"), max_length=120, unique=True)
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    title = models.CharField(_("titel"), max_length=300)
+    description = models.TextField(_("omschrijving"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=CommitmentStatus.choices, default=CommitmentStatus.OPEN
+    )
+    due_text = models.CharField(_("planning zoals toegezegd"), max_length=200, blank=True)
+    due_date = models.DateField(_("uiterste datum"), null=True, blank=True)
+    measures = models.ManyToManyField(
+        "measures.Measure", verbose_name=_("maatregelen"), related_name="commitments", blank=True
+    )
+    source = models.ForeignKey(
+        "reports.SourceDocument", verbose_name=_("bron"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="commitments",
+    )
+    fixture_checksum = models.CharField(max_length=64, blank=True, editable=False)
+    updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("toezegging")
+        verbose_name_plural = _("toezeggingen")
+        ordering = ["position", "code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}" if self.code else self.title

@@ -1,0 +1,109 @@
+"""factory_boy factories for the domain models, shared by all test folders."""
+import datetime
+
+import factory
+
+from legislation.models import ExpectedLaw, LawKind, LawMilestone, Phase
+from measures.models import Goal, Measure, MeasureStatus, Programme, StakeholderGroup
+from motions.models import Commitment, Motion, MotionStatus
+from reports.models import ReportEdition, SourceDocument, SourceKind
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Programme
+        django_get_or_create = ["slug"]
+
+    slug = "verbeteraanpak-passend-onderwijs"
+    name = "Verbeteraanpak passend onderwijs"
+    start_year = 2020
+    end_year = 2027
+
+
+class GoalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Goal
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Doel {n + 1}")
+
+
+class MeasureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Measure
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    code = factory.Sequence(lambda n: str(n + 1))
+    title = factory.Sequence(lambda n: f"Maatregel nummer {n + 1}")
+    status = MeasureStatus.IN_PROGRESS
+
+
+class StakeholderGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StakeholderGroup
+
+    name = factory.Sequence(lambda n: f"Groep {n}")
+    slug = factory.Sequence(lambda n: f"groep-{n}")
+
+
+class SourceDocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SourceDocument
+
+    key = factory.Sequence(lambda n: f"bron-{n}")
+    title = factory.Sequence(lambda n: f"Bron {n}")
+    kind = SourceKind.LETTER
+    date = datetime.date(2024, 5, 1)
+
+
+class ReportEditionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReportEdition
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    key = factory.Sequence(lambda n: f"editie-{n}")
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Voortgangsrapportage {n + 1}")
+    year = 2025
+    reference_date = datetime.date(2025, 2, 1)
+
+
+class MotionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Motion
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    kamerstuk = factory.Sequence(lambda n: f"31497-{n + 100}")
+    title = factory.Sequence(lambda n: f"Motie {n}")
+    status = MotionStatus.IN_PROGRESS
+
+
+class CommitmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Commitment
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    code = factory.Sequence(lambda n: f"T{n + 1000:05d}")
+    slug = factory.Sequence(lambda n: f"toezegging-{n}")
+    title = factory.Sequence(lambda n: f"Toezegging {n}")
+
+
+class ExpectedLawFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExpectedLaw
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    number = factory.Sequence(lambda n: str(n + 1))
+    slug = factory.Sequence(lambda n: f"wet-{n}")
+    kind = LawKind.BILL
+    title = factory.Sequence(lambda n: f"Wetsvoorstel {n}")
+
+
+class LawMilestoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LawMilestone
+
+    law = factory.SubFactory(ExpectedLawFactory)
+    phase = Phase.ENTRY_INTO_FORCE
+    planned_text = "1 januari 2026"

@@ -1,0 +1,76 @@
+"""Project-wide guarantees: migrations, deployment checks, admin pages."""
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.contrib import admin
+from django.core.management import call_command
+from django.urls import reverse
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_migrations_are_complete(db):
+    call_command("makemigrations", "--check", "--dry-run", stdout=io.StringIO())
+
+
+def _production_check(**overrides: str) -> subprocess.CompletedProcess:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "passend.settings.production",
+        "DJANGO_SECRET_KEY": "a-long-random-production-secret-" + "x" * 40,
+        "DJANGO_ALLOWED_HOSTS": "passend.example.nl",
+        "DATABASE_URL": os.environ["DATABASE_URL"],
+        "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
+        **overrides,
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    result = _production_check()
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_deploy_fails_when_production_runs_on_sqlite():
+    result = _production_check(DATABASE_URL="sqlite:////tmp/passend-check.sqlite3")
+    assert result.returncode != 0
+    assert "measures.E001" in result.stdout + result.stderr
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {key: value for key, value in os.environ.items() if key != "DJANGO_SECRET_KEY"}
+    env.update(DJANGO_SETTINGS_MODULE="passend.settings.production", DJANGO_ALLOWED_HOSTS="x.nl")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+@pytest.fixture
+def superuser_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("beheer", "beheer@example.nl", "een-lang-wachtwoord")
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize(
+    "model", list(admin.site._registry), ids=lambda model: model._meta.label
+)
+def test_admin_pages_load_for_every_model(model, superuser_client, programme_loaded):
+    opts = model._meta
+    changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+    assert superuser_client.get(changelist).status_code == 200
+    assert superuser_client.get(changelist, {"q": "onderwijs"}).status_code == 200
+    assert superuser_client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_add")).status_code == 200
+    first = model.objects.first()
+    if first is not None:
+        change = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[first.pk])
+        assert superuser_client.get(change).status_code == 200
