@@ -183,6 +183,12 @@ class Measure(models.Model):
         verbose_name = _("maatregel")
         verbose_name_plural = _("maatregelen")
         ordering = ["programme", "number", "suffix"]
+        # The staff roles (measures/roles.py) are built from these.
+        permissions = [
+            ("edit_content", _("Concepten van maatregelen, moties en wetgeving bewerken")),
+            ("publish_content", _("Concepten beoordelen en publiceren")),
+            ("manage_vocabularies", _("Vaste lijsten beheren (betrokkenen, bronnen)")),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["programme", "code"], name="measure_unique_code"),
             models.CheckConstraint(

@@ -34,6 +34,7 @@ from motions.kamerstukken import parse_kamerstuk_number
 from motions.models import Commitment, CommitmentStatus, Motion, MotionScope, MotionStatus, MotionStatusChange, MotionSubmitter
 from reports.models import EditionStatus, ReportEdition, SourceDocument, SourceKind
 
+from .cache import content_changed
 from .codes import parse_measure_code
 from .models import (
     Goal,
@@ -885,6 +886,8 @@ def programme_load(*, fixtures_dir: Path, overwrite_edits: bool = False) -> Load
             _load_motions(ctx)
             _load_commitments(ctx)
             _load_laws(ctx)
+            if report.changed:
+                content_changed()
     except ValidationError as error:
         raise FixtureError(f"Ongeldige gegevens: {'; '.join(error.messages)}") from None
     return report

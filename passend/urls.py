@@ -1,7 +1,17 @@
-"""Root URL configuration."""
+"""Root URL configuration.
+
+Public pages use readable Dutch paths (/maatregelen/8a/, /moties/31497-373/); the staff
+workspace lives under /beheer/, the open-data API under /api/v1/.
+"""
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("beheer/", include("passend.staff_urls")),
+    path("api/v1/", include("passend.api_urls")),
+    path("", include("reports.urls")),
+    path("", include("motions.urls")),
+    path("", include("legislation.urls")),
+    path("", include("measures.urls")),
 ]

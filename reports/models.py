@@ -76,6 +76,10 @@ class ReportEdition(models.Model):
         verbose_name = _("editie voortgangsrapportage")
         verbose_name_plural = _("edities voortgangsrapportage")
         ordering = ["programme", "number"]
+        permissions = [
+            ("render_report", _("Een rapportage laten genereren")),
+            ("manage_editions", _("Edities van de rapportage beheren en publiceren")),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["programme", "number"], name="edition_unique_number"),
         ]

@@ -1,0 +1,6 @@
+"""Public pages of the motions app."""
+from django.urls import path
+
+app_name = "motions"
+
+urlpatterns: list = []

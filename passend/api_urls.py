@@ -1,0 +1,2 @@
+"""The open-data API (/api/v1/)."""
+urlpatterns: list = []
