@@ -27,6 +27,9 @@ class ExpectedLaw(models.Model):
     measures = models.ManyToManyField(
         "measures.Measure", verbose_name=_("maatregelen"), related_name="expected_laws", blank=True
     )
+    # Incremented by every publish; a draft based on an older version cannot be
+    # published over a newer one without the reviewer seeing it (optimistic locking).
+    version = models.PositiveIntegerField(_("versie"), default=1, editable=False)
     fixture_checksum = models.CharField(max_length=64, blank=True, editable=False)
     updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
 

@@ -174,6 +174,9 @@ class Measure(models.Model):
         related_name="measures",
         blank=True,
     )
+    # Incremented by every publish; a draft based on an older version cannot be
+    # published over a newer one without the reviewer seeing it (optimistic locking).
+    version = models.PositiveIntegerField(_("versie"), default=1, editable=False)
     # Checksum of the fixture data last loaded; lets load_programme tell staff edits
     # apart from fixture changes (see measures/programme_loader.py).
     fixture_checksum = models.CharField(max_length=64, blank=True, editable=False)

@@ -59,6 +59,9 @@ class Motion(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # Incremented by every publish; a draft based on an older version cannot be
+    # published over a newer one without the reviewer seeing it (optimistic locking).
+    version = models.PositiveIntegerField(_("versie"), default=1, editable=False)
     fixture_checksum = models.CharField(max_length=64, blank=True, editable=False)
     updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
 
@@ -163,6 +166,9 @@ class Commitment(models.Model):
         "reports.SourceDocument", verbose_name=_("bron"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="commitments",
     )
+    # Incremented by every publish; a draft based on an older version cannot be
+    # published over a newer one without the reviewer seeing it (optimistic locking).
+    version = models.PositiveIntegerField(_("versie"), default=1, editable=False)
     fixture_checksum = models.CharField(max_length=64, blank=True, editable=False)
     updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
 

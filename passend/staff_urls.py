@@ -1,6 +1,8 @@
 """The staff workspace (/beheer/): one namespace, views from each app."""
-from django.urls import path
+from django.urls import include, path
 
 app_name = "staff"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("rapportages/", include("reports.staff_urls")),
+]
