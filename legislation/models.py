@@ -44,6 +44,9 @@ class ExpectedLaw(models.Model):
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
 
+    def get_absolute_url(self) -> str:
+        return f"/wetgeving/{self.slug}/"
+
 
 class LawContentItem(models.Model):
     """One bullet of what a law arranges."""
@@ -119,6 +122,11 @@ class LawMilestone(DatedPlanning):
         "reports.SourceDocument", verbose_name=_("bron van de werkelijke datum"), null=True,
         blank=True, on_delete=models.PROTECT, related_name="+",
     )
+    # Where the current planning was stated; archived with it when the planning moves.
+    planned_source = models.ForeignKey(
+        "reports.SourceDocument", verbose_name=_("bron van de planning"), null=True,
+        blank=True, on_delete=models.PROTECT, related_name="+",
+    )
 
     class Meta:
         verbose_name = _("mijlpaal")
@@ -153,12 +161,15 @@ class MilestonePlanning(DatedPlanning):
         LawMilestone, verbose_name=_("mijlpaal"), on_delete=models.CASCADE, related_name="planning_history"
     )
     source = models.ForeignKey(
-        "reports.SourceDocument", verbose_name=_("bron"), on_delete=models.PROTECT, related_name="+"
+        "reports.SourceDocument", verbose_name=_("bron"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
     )
     edition = models.ForeignKey(
         "reports.ReportEdition", verbose_name=_("gepubliceerd in"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="milestone_plannings",
     )
+    # Set when staff moved the planning: the day this planning was replaced.
+    superseded_on = models.DateField(_("vervangen op"), null=True, blank=True)
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     class Meta:

@@ -29,6 +29,14 @@ def parse_planning(text: str | None) -> DateRange | None:
     if not text:
         return None
     value = " ".join(text.lower().replace("–", "-").split())
+    # Slides abbreviate years: "augustus ’24".
+    value = re.sub(r"[’'‘](\d{2})\b", r"20\1", value)
+
+    # "01-08-2024"
+    match = re.search(r"\b(\d{1,2})-(\d{1,2})-(\d{4})\b", value)
+    if match:
+        day = datetime.date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+        return day, day
 
     # "1 januari 2026", "per 1 augustus 2025"
     match = re.search(rf"\b(\d{{1,2}}) ({_MONTH_NAMES}) (\d{{4}})\b", value)

@@ -36,12 +36,10 @@ from reports.models import EditionStatus, ReportEdition, SourceDocument, SourceK
 
 from .cache import content_changed
 from .codes import parse_measure_code
+from .documents import ITEM_LISTS, measure_document, measure_document_apply
 from .models import (
     Goal,
     Measure,
-    MeasureItem,
-    MeasureItemKind,
-    MeasureStakeholder,
     MeasureStatus,
     MeasureStatusChange,
     Organisation,
@@ -50,15 +48,6 @@ from .models import (
     Programme,
     StakeholderGroup,
 )
-
-# YAML list keys of a measure file, in the order the report shows them.
-ITEM_KEYS = {
-    "dilemmas": MeasureItemKind.DILEMMA,
-    "steps": MeasureItemKind.STEP,
-    "next_steps": MeasureItemKind.NEXT_STEP,
-    "school_actions": MeasureItemKind.SCHOOL_ACTION,
-}
-
 
 class FixtureError(Exception):
     """The fixture files are malformed; the message names the file and the entry."""
@@ -397,68 +386,24 @@ def _measure_wanted(ctx: _Context, entry: dict, prioritised: set[str]) -> dict:
         "stakeholders": [_text(name) for name in entry.get("stakeholders") or []],
         "links": _links(entry.get("links")),
     }
-    for key in ITEM_KEYS:
+    for key in ITEM_LISTS:
         wanted[key] = [_text(item) for item in entry.get(key) or []]
     return wanted
 
 
-def _measure_export(measure: Measure) -> dict:
-    items = {kind: [] for kind in MeasureItemKind.values}
-    links = []
-    for item in measure.items.all():
-        if item.kind == MeasureItemKind.LINK:
-            links.append({"title": item.text, "url": item.url})
-        else:
-            items[item.kind].append(item.text)
-    exported = {
-        "code": measure.code,
-        "title": measure.title,
-        "chapter_title": measure.chapter_title,
-        "status": measure.status,
-        "status_note": measure.status_note,
-        "is_prioritised": measure.is_prioritised,
-        "has_chapter": measure.has_chapter,
-        "introduction": measure.introduction,
-        "summary": measure.summary,
-        "stakeholders": [
-            link.group.name
-            for link in MeasureStakeholder.objects.filter(measure=measure).select_related("group")
-        ],
-        "links": links,
-    }
-    for key, kind in ITEM_KEYS.items():
-        exported[key] = items[kind]
-    return exported
-
-
 def _measure_apply(measure: Measure, wanted: dict) -> None:
-    fields = {
-        name: wanted[name]
-        for name in ["code", "title", "chapter_title", "status", "status_note", "is_prioritised",
-                     "has_chapter", "introduction", "summary"]
-    }
-    _save_fields(measure, fields)
-    measure.items.all().delete()
-    items = [
-        MeasureItem(measure=measure, kind=kind, position=position, text=text)
-        for key, kind in ITEM_KEYS.items()
-        for position, text in enumerate(wanted[key], start=1)
-    ]
-    items += [
-        MeasureItem(measure=measure, kind=MeasureItemKind.LINK, position=position, text=link["title"], url=link["url"])
-        for position, link in enumerate(wanted["links"], start=1)
-    ]
-    MeasureItem.objects.bulk_create(items)
-    MeasureStakeholder.objects.filter(measure=measure).delete()
-    MeasureStakeholder.objects.bulk_create(
-        MeasureStakeholder(measure=measure, group=_group(name), position=position)
-        for position, name in enumerate(wanted["stakeholders"], start=1)
-    )
+    # Labels of a measure's "Betrokkenen" box are stakeholder groups too.
+    for name in wanted["stakeholders"]:
+        _group(name)
+    measure_document_apply(measure=measure, document=wanted)
 
 
 def _load_measures(ctx: _Context) -> None:
     prioritised = {_code(code, "prioritised_measures.yaml") for code in ctx.fixtures.prioritised["measures"]}
-    entries = sorted(ctx.fixtures.measures, key=lambda entry: parse_measure_code(str(entry["code"])))
+    entries = sorted(
+        ctx.fixtures.measures,
+        key=lambda entry: parse_measure_code(_code(entry["code"], f"measures/{entry['_file']}")),
+    )
     seen = set()
     for entry in entries:
         wanted = _measure_wanted(ctx, entry, prioritised)
@@ -468,10 +413,10 @@ def _load_measures(ctx: _Context) -> None:
         seen.add(code)
         parent_code = parse_measure_code(code).parent
 
-        def make(parent_code=parent_code) -> Measure:
+        def make(parent_code=parent_code, where=f"measures/{entry['_file']}") -> Measure:
             parent = ctx.measures.get(str(parent_code)) if parent_code else None
             if parent_code and parent is None:
-                raise FixtureError(f"Submaatregel zonder hoofdmaatregel {parent_code} in fixtures/measures/.")
+                raise FixtureError(f"{where}: submaatregel zonder hoofdmaatregel {parent_code} in fixtures/measures/.")
             return Measure(programme=ctx.programme, parent=parent)
 
         ctx.measures[code] = _sync(
@@ -480,7 +425,7 @@ def _load_measures(ctx: _Context) -> None:
             Measure.objects.filter(programme=ctx.programme, code=code).first(),
             make,
             wanted,
-            _measure_export,
+            measure_document,
             _measure_apply,
         )
     for code in prioritised - seen:
@@ -557,23 +502,30 @@ def _add_status_record(ctx: _Context, model: type[models.Model], values: dict, *
         ctx.report.history_added += 1
 
 
+def _set_edition_status(ctx: _Context, model: type[models.Model], edition, status: str, values: dict,
+                        **key: Any) -> None:
+    """An edition reports one status per record: a corrected fixture corrects it."""
+    record = model.objects.filter(edition=edition, **key).first()
+    if record is None:
+        model(edition=edition, source=edition.source, status=status, **key, **values).save()
+        ctx.report.history_added += 1
+    elif record.status != status:
+        record.status = status
+        record.explanation = values["explanation"]
+        record.save()
+        ctx.report.updated.append(f"{model._meta.verbose_name} {edition.key}")
+
+
 def _load_measure_history(ctx: _Context) -> None:
     # The status each measure has in an edition is history too: "In uitvoering per
     # peildatum 1 februari 2025, volgens de Vierde voortgangsrapportage".
     for edition in ctx.editions.values():
         for entry in ctx.fixtures.measures:
             measure = ctx.measures[_code(entry["code"], "measures")]
-            _add_status_record(
-                ctx,
-                MeasureStatusChange,
-                {
-                    "effective_date": edition.reference_date,
-                    "edition": edition,
-                    "explanation": _text(entry.get("status_note")),
-                },
+            _set_edition_status(
+                ctx, MeasureStatusChange, edition, entry["status"],
+                {"effective_date": edition.reference_date, "explanation": _text(entry.get("status_note"))},
                 measure=measure,
-                status=entry["status"],
-                source=edition.source,
             )
     for entry in ctx.fixtures.measure_history:
         where = f"history/measure_statuses.yaml [maatregel {entry.get('measure')}]"
@@ -674,14 +626,10 @@ def _load_motions(ctx: _Context) -> None:
 def _load_motion_history(ctx: _Context, motion: Motion, entry: dict) -> None:
     where = f"motions.yaml [{entry.get('number')}]"
     for edition in ctx.editions.values():
-        _add_status_record(
-            ctx,
-            MotionStatusChange,
-            {"effective_date": edition.reference_date, "edition": edition,
-             "explanation": _text(entry.get("explanation"))},
+        _set_edition_status(
+            ctx, MotionStatusChange, edition, entry["status"],
+            {"effective_date": edition.reference_date, "explanation": _text(entry.get("explanation"))},
             motion=motion,
-            status=entry["status"],
-            source=edition.source,
         )
     for item in entry.get("history") or []:
         source = ctx.source(item["source"], where)
@@ -818,6 +766,8 @@ def _law_export(law: ExpectedLaw) -> dict:
 
 def _load_laws(ctx: _Context) -> None:
     edition_by_source = {edition.source.key: edition for edition in ctx.editions.values() if edition.source}
+    latest = max(ctx.editions.values(), key=lambda edition: edition.reference_date, default=None)
+    current_source = latest.source if latest else None
     for position, entry in enumerate(ctx.fixtures.laws, start=1):
         wanted = _law_wanted(ctx, entry)
 
@@ -844,6 +794,8 @@ def _load_laws(ctx: _Context) -> None:
                     actual_date=item["actual"],
                     actual_text=item["actual_text"],
                     actual_source=ctx.source(item["actual_source"], "laws.yaml"),
+                    # The current planning is the one the latest edition states.
+                    planned_source=current_source if item["planned"] else None,
                 )
                 for order, planning in enumerate(item["history"], start=1):
                     MilestonePlanning.objects.create(
@@ -916,7 +868,7 @@ def programme_differences(*, fixtures_dir: Path) -> list[str]:
                 _edition_wanted(ctx, entry), _edition_export)
     for entry in fixtures.measures:
         wanted = _measure_wanted(ctx, entry, prioritised)
-        compare(f"maatregel {wanted['code']}", ctx.measures.get(wanted["code"]), wanted, _measure_export)
+        compare(f"maatregel {wanted['code']}", ctx.measures.get(wanted["code"]), wanted, measure_document)
     for entry in fixtures.motions:
         wanted = _motion_wanted(ctx, entry)
         compare(f"motie {wanted['kamerstuk']}", Motion.objects.filter(kamerstuk=wanted["kamerstuk"]).first(),

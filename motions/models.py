@@ -25,6 +25,15 @@ class MotionScope(models.TextChoices):
     OTHER = "other", _("Anders")
 
 
+class ChamberDecision(models.TextChoices):
+    """What the Tweede Kamer decided on a motion, as its open data records it."""
+
+    ADOPTED = "aangenomen", _("Aangenomen")
+    REJECTED = "verworpen", _("Verworpen")
+    HELD = "aangehouden", _("Aangehouden")
+    WITHDRAWN = "ingetrokken", _("Ingetrokken")
+
+
 class Motion(models.Model):
     """A motion adopted by the Tweede Kamer, identified by its Kamerstuk number."""
 
@@ -59,6 +68,17 @@ class Motion(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # Parliamentary facts, filled in from the Tweede Kamer's open data
+    # (motions/tweedekamer.py); OCW's own status and explanation are never taken from there.
+    submitted_on = models.DateField(_("ingediend op"), null=True, blank=True)
+    chamber_decision = models.CharField(
+        _("besluit van de Kamer"), max_length=20, choices=ChamberDecision.choices, blank=True
+    )
+    cabinet_appraisal = models.CharField(_("appreciatie van het kabinet"), max_length=200, blank=True)
+    official_url = models.URLField(_("officiële tekst"), max_length=500, blank=True)
+    last_synced_at = models.DateTimeField(
+        _("laatst bijgewerkt uit de open data van de Tweede Kamer"), null=True, blank=True, editable=False
+    )
     # Incremented by every publish; a draft based on an older version cannot be
     # published over a newer one without the reviewer seeing it (optimistic locking).
     version = models.PositiveIntegerField(_("versie"), default=1, editable=False)
@@ -80,6 +100,9 @@ class Motion(models.Model):
         parsed = parse_kamerstuk_number(self.kamerstuk)
         self.kamerstuk = str(parsed)
         self.dossier, self.dossier_suffix, self.number = parsed
+
+    def get_absolute_url(self) -> str:
+        return f"/moties/{self.kamerstuk}/"
 
     def save(self, *args, **kwargs) -> None:
         self._derive_parts()

@@ -1,2 +1,36 @@
-"""The open-data API (/api/v1/)."""
-urlpatterns: list = []
+"""The open-data API (/api/v1/): resources named in Dutch, in the plural, no trailing slashes.
+
+Settings the API reads (all optional; defaults in passend/api.py):
+
+    REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {"anon": "600/hour"}
+    TWEEDE_KAMER_ODATA_URL = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0"
+"""
+from django.urls import path, re_path
+from rest_framework.routers import SimpleRouter
+
+from legislation.api import LawViewSet
+from measures.api import GoalViewSet, MeasureViewSet, ProgrammeDocumentView, StakeholderGroupViewSet
+from motions.api import CommitmentViewSet, MotionViewSet
+from reports.api import EditionViewSet
+
+from .api import ApiDocsView, OpenApiView, api_not_found
+
+app_name = "api"
+
+router = SimpleRouter(trailing_slash=False)
+router.register("doelen", GoalViewSet, basename="doel")
+router.register("maatregelen", MeasureViewSet, basename="maatregel")
+router.register("betrokkenen", StakeholderGroupViewSet, basename="betrokkene")
+router.register("moties", MotionViewSet, basename="motie")
+router.register("toezeggingen", CommitmentViewSet, basename="toezegging")
+router.register("wetgeving", LawViewSet, basename="wet")
+router.register("rapportages", EditionViewSet, basename="rapportage")
+
+urlpatterns = [
+    *router.urls,
+    path("programma", ProgrammeDocumentView.as_view(), name="programma"),
+    path("openapi.json", OpenApiView.as_view(), name="openapi"),
+    path("docs", ApiDocsView.as_view(), name="docs"),
+    # Last: every other address under /api/v1/ is a problem+json 404, not an HTML page.
+    re_path(r"^.*$", api_not_found),
+]

@@ -6,7 +6,11 @@ workspace lives under /beheer/, the open-data API under /api/v1/.
 from django.contrib import admin
 from django.urls import include, path
 
+from passend import health
+
 urlpatterns = [
+    path("health/live", health.live, name="health_live"),
+    path("health/ready", health.ready, name="health_ready"),
     path("admin/", admin.site.urls),
     path("beheer/", include("passend.staff_urls")),
     path("api/v1/", include("passend.api_urls")),

@@ -1,4 +1,17 @@
-"""Staff pages of the reports app, under /beheer/rapportages/."""
+"""Staff pages of the reports app, under /beheer/rapportages/ in the "staff" namespace."""
 from django.urls import path
 
-urlpatterns: list = []
+from . import staff_views
+
+urlpatterns: list = [
+    path("", staff_views.StaffEditionListView.as_view(), name="report_home"),
+    path("edities/<slug:key>/", staff_views.StaffEditionView.as_view(), name="report_edition"),
+    path("edities/<slug:key>/genereren/", staff_views.GenerationStartView.as_view(), name="report_generation_start"),
+    path("generaties/<int:pk>/", staff_views.GenerationDetailView.as_view(), name="report_generation"),
+    path("generaties/<int:pk>/status/", staff_views.GenerationStatusView.as_view(), name="report_generation_status"),
+    path("generaties/<int:pk>/pdf/", staff_views.GenerationDownloadView.as_view(), name="report_generation_download"),
+    path(
+        "generaties/<int:pk>/publiceren/", staff_views.GenerationPublishView.as_view(),
+        name="report_generation_publish",
+    ),
+]

@@ -107,3 +107,52 @@ class LawMilestoneFactory(factory.django.DjangoModelFactory):
     law = factory.SubFactory(ExpectedLawFactory)
     phase = Phase.ENTRY_INTO_FORCE
     planned_text = "1 januari 2026"
+
+
+# --- Added for the open-data API tests (tests/api/) ------------------------------------------
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "measures.Organisation"
+
+    group = factory.SubFactory(StakeholderGroupFactory)
+    name = factory.Sequence(lambda n: f"Veldpartij {n}")
+
+
+class MeasureItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "measures.MeasureItem"
+
+    measure = factory.SubFactory(MeasureFactory)
+    kind = "step"
+    position = factory.Sequence(lambda n: n + 1)
+    text = factory.Sequence(lambda n: f"Stap {n}")
+
+
+class MeasureStatusChangeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "measures.MeasureStatusChange"
+
+    measure = factory.SubFactory(MeasureFactory)
+    status = MeasureStatus.IN_PROGRESS
+    effective_date = datetime.date(2024, 5, 1)
+    source = factory.SubFactory(SourceDocumentFactory)
+
+
+class MotionSubmitterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "motions.MotionSubmitter"
+
+    motion = factory.SubFactory(MotionFactory)
+    name = factory.Sequence(lambda n: f"Kamerlid {n}")
+    party = "GroenLinks-PvdA"
+
+
+class MilestonePlanningFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "legislation.MilestonePlanning"
+
+    milestone = factory.SubFactory(LawMilestoneFactory)
+    planned_text = "augustus 2024"
+    source = factory.SubFactory(SourceDocumentFactory)

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "passend.request_logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Serves collected static files from the app server itself, so the web
     # container needs no separate file server.
@@ -126,6 +127,8 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "staff/locked_out.html"
+AXES_VERBOSE = False
 
 # --- Content-Security-Policy ------------------------------------------------------
 
@@ -158,6 +161,7 @@ USE_TZ = True
 # --- Static and generated files ---------------------------------------------------
 
 STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 # Generated reports live here; in docker compose this is a named volume.
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "media")))
@@ -180,6 +184,20 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = TIME_ZONE
+# Scheduled jobs, run by `celery -A passend beat`.
+CELERY_BEAT_SCHEDULE = {
+    "stale-measure-reminders": {
+        "task": "measures.tasks.send_stale_measure_reminders",
+        "schedule": 24 * 60 * 60,
+    },
+}
+
+# --- E-mail -----------------------------------------------------------------------
+
+# Printed to the console unless an SMTP server is configured (EMAIL_URL, e.g.
+# smtp://user:password@mail.example.nl:587).
+vars().update(env.email("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Passend <noreply@passend.example.nl>")
 
 # --- Caching ----------------------------------------------------------------------
 
@@ -187,7 +205,12 @@ CELERY_TIMEZONE = TIME_ZONE
 # that no stale page is served. Redis in production, process memory when embedded.
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("CACHE_URL")}
+        {
+            # Fails open: with Redis down, pages are served uncached instead of failing.
+            "BACKEND": "passend.cache.ResilientRedisCache",
+            "LOCATION": env("CACHE_URL"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
         if env("CACHE_URL", default="")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     ),
@@ -204,7 +227,16 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
+    # Errors as problem+json (RFC 9457), as the NLGov API design rules ask.
+    "EXCEPTION_HANDLER": "passend.api.problem_exception_handler",
+    # Anonymous clients share the open data fairly; staff are not throttled.
+    "DEFAULT_THROTTLE_RATES": {"anon": env("API_ANON_THROTTLE_RATE", default="600/hour")},
 }
+
+# The Tweede Kamer's open data (OData v4), for the parliamentary facts of motions.
+TWEEDE_KAMER_ODATA_URL = env(
+    "TWEEDE_KAMER_ODATA_URL", default="https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0"
+)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Passend API",
     "DESCRIPTION": "Open data over de Verbeteraanpak Passend Onderwijs.",
@@ -213,19 +245,32 @@ SPECTACULAR_SETTINGS = {
 
 # --- Logging ----------------------------------------------------------------------
 
+# Plain lines for people at a terminal; JSON lines (DJANGO_LOG_FORMAT=json, the default
+# in production.py) for log collectors. Every line carries the request id.
+LOG_FORMAT = env("DJANGO_LOG_FORMAT", default="plain")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "passend.request_logging.RequestIdFilter"}},
     "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "passend.request_logging.JsonFormatter"},
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request_id"]},
     },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
+    "loggers": {
+        # Successful logins are not news; failures and lockouts still are (WARNING).
+        "axes": {"level": "WARNING"},
+    },
 }
 
-# --- Forms ------------------------------------------------------------------------
+# --- Staff workspace --------------------------------------------------------------
 
-# Opt in to Django 6's behaviour now: addresses typed without a scheme become https.
-FORMS_URLFIELD_ASSUME_HTTPS = True
+# Whether every redacteur may edit every measure, or only the measures assigned to them
+# (Measure.editors). Eindredacteuren always may.
+PASSEND_EDITORS_MAY_EDIT_ALL = env.bool("PASSEND_EDITORS_MAY_EDIT_ALL", default=True)
+# Days before an upcoming edition's peildatum on which redacteuren are reminded of the
+# measures they have not updated since the previous edition.
+PASSEND_REMINDER_DAYS = env.list("PASSEND_REMINDER_DAYS", cast=int, default=[28, 14, 7])

@@ -21,6 +21,8 @@ D = datetime.date
         ("najaar 2025", (D(2025, 9, 1), D(2025, 11, 30))),
         ("2026", (D(2026, 1, 1), D(2026, 12, 31))),
         ("februari 2024", (D(2024, 2, 1), D(2024, 2, 29))),
+        ("augustus ’24", (D(2024, 8, 1), D(2024, 8, 31))),
+        ("01-08-2024", (D(2024, 8, 1), D(2024, 8, 1))),
     ],
 )
 def test_planning_text_becomes_a_date_range(text, expected):

@@ -1,0 +1,96 @@
+"""Query parameters of the measures API, named as on the public dashboard.
+
+``/api/v1/maatregelen?status=afgerond&doel=3&betrokkene=ouders&geprioriteerd=ja&q=verzuim``
+selects exactly what the dashboard's filters select: the FilterSets only validate the
+parameters and hand them to measures.selectors.measure_list.
+"""
+from django import forms
+from django.core.exceptions import ValidationError
+from django_filters import filters
+from django_filters.rest_framework import FilterSet
+from drf_spectacular.utils import extend_schema_field
+
+from passend.api import ApiOrderingFilter, YesNoFilter
+
+from .codes import parse_measure_code
+from .models import Goal, Measure, MeasureStatus, StakeholderGroup
+from .selectors import measure_list
+
+
+class MeasureCodeField(forms.CharField):
+    """A measure code in any written form ("8A", "M8a"), cleaned to its normal form ("8a")."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return value
+        try:
+            return str(parse_measure_code(value))
+        except ValidationError as error:
+            raise forms.ValidationError(error.messages, code="invalid") from error
+
+
+@extend_schema_field({"type": "string", "example": "8a"})
+class MeasureCodeFilter(filters.CharFilter):
+    field_class = MeasureCodeField
+
+
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": 32767})
+class SmallNumberFilter(filters.NumberFilter):
+    """A positive number that fits the database's small integers (goal numbers)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", 32767)
+        super().__init__(*args, **kwargs)
+
+
+class GoalFilter(FilterSet):
+    ordering = ApiOrderingFilter(fields=[("number", "nummer"), ("title", "titel")])
+
+    class Meta:
+        model = Goal
+        fields: list[str] = []
+
+
+class StakeholderGroupFilter(FilterSet):
+    ordering = ApiOrderingFilter(fields=[("name", "naam"), ("table_position", "positieInTabel")])
+
+    class Meta:
+        model = StakeholderGroup
+        fields: list[str] = []
+
+
+class MeasureFilter(FilterSet):
+    status = filters.ChoiceFilter(choices=MeasureStatus.choices, help_text="De status van de maatregel.")
+    doel = SmallNumberFilter(
+        help_text="Het nummer van een doel; submaatregelen tellen mee bij de doelen van hun maatregel."
+    )
+    betrokkene = filters.CharFilter(
+        max_length=200, help_text="De korte naam (slug) van een groep betrokkenen, zoals in /betrokkenen."
+    )
+    geprioriteerd = YesNoFilter(help_text="Alleen (niet) geprioriteerde maatregelen: ja of nee.")
+    q = filters.CharFilter(max_length=200, help_text="Zoekt in titels en teksten van de maatregelen.")
+    ordering = ApiOrderingFilter(
+        fields=[("code", "code"), ("title", "titel"), ("status", "status"), ("updated_at", "laatstGewijzigd")],
+        expansions={"code": ["number", "suffix"]},
+        tiebreak=["number", "suffix"],
+    )
+
+    class Meta:
+        model = Measure
+        fields: list[str] = []
+
+    def filter_queryset(self, queryset):
+        data = self.form.cleaned_data
+        selected = measure_list(
+            status=data.get("status") or None,
+            goal=data.get("doel"),
+            stakeholder=data.get("betrokkene") or None,
+            prioritised=data.get("geprioriteerd"),
+            query=data.get("q") or None,
+        )
+        measures = queryset.filter(pk__in=selected.values("pk"))
+        return self.filters["ordering"].filter(measures, data.get("ordering"))

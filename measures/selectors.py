@@ -1,0 +1,531 @@
+"""Reads of published programme content for the public dashboard and the open-data API.
+
+Everything here reads the canonical tables, which hold only published content. Each
+function runs a fixed number of queries (select_related / prefetch_related), however
+many measures there are; tests/measures/test_views_queries.py holds them to that.
+Only the current programme (the one without a successor) is shown.
+"""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
+from django.db.models import Count, Exists, F, JSONField, OuterRef, Prefetch, Q, QuerySet, TextField, Window
+from django.db.models.functions import Lag
+from django.utils.formats import date_format
+
+from legislation.models import ExpectedLaw, LawMilestone, MilestonePlanning
+from legislation.planning import parse_planning
+from motions.models import Commitment, Motion, MotionStatusChange
+from reports.models import EditionStatus, ReportEdition, SourceDocument
+
+from .models import (
+    Goal,
+    Measure,
+    MeasureItem,
+    MeasureItemKind,
+    MeasureStakeholder,
+    MeasureStatus,
+    MeasureStatusChange,
+    Programme,
+    StakeholderGroup,
+)
+
+CURRENT = Q(programme__successors__isnull=True)
+SEARCH_CONFIG = "dutch"
+
+
+def _long_texts(model, prefix: str = "", keep: frozenset = frozenset({"status_note"})) -> list[str]:
+    """The long text fields of a model, which lists never show (a status note they do)."""
+    return [
+        f"{prefix}__{field.name}" if prefix else field.name
+        for field in model._meta.concrete_fields
+        if isinstance(field, (TextField, JSONField)) and field.name not in keep
+    ]
+
+
+def _ordered_measures() -> QuerySet[Measure]:
+    """Measures in the report's order, for lists: without their long texts."""
+    return Measure.objects.order_by("number", "suffix").defer(*_long_texts(Measure))
+
+
+def programme_current() -> Programme | None:
+    return Programme.objects.filter(successors__isnull=True).order_by("-start_year").first()
+
+
+def source_list() -> list[SourceDocument]:
+    """The documents the published facts come from, oldest first."""
+    sources = list(SourceDocument.objects.all())
+    return sorted(sources, key=lambda source: (_source_date(source, None)[0] or datetime.date.max, source.key))
+
+
+# --- Measures ------------------------------------------------------------------------------
+
+
+def _search(measures: QuerySet[Measure], query: str) -> QuerySet[Measure]:
+    """Full-text search over titles and narratives (Dutch stemming on PostgreSQL).
+
+    SQLite, used only for the zero-configuration first run, has no Dutch text search;
+    there a plain substring match keeps the search usable.
+    """
+    by_code = Q(code__iexact=query)
+    if connection.vendor == "postgresql":
+        search = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
+        items = MeasureItem.objects.annotate(
+            document=SearchVector("text", config=SEARCH_CONFIG)
+        ).filter(measure=OuterRef("pk"), document=search)
+        return measures.annotate(
+            document=SearchVector("title", "chapter_title", "introduction", "summary", config=SEARCH_CONFIG)
+        ).filter(Q(document=search) | Exists(items) | by_code)
+    items = MeasureItem.objects.filter(measure=OuterRef("pk"), text__icontains=query)
+    return measures.filter(
+        Q(title__icontains=query)
+        | Q(chapter_title__icontains=query)
+        | Q(introduction__icontains=query)
+        | Q(summary__icontains=query)
+        | Exists(items)
+        | by_code
+    )
+
+
+def measure_list(
+    *,
+    status: str | None = None,
+    goal: int | None = None,
+    stakeholder: str | None = None,
+    prioritised: bool | None = None,
+    query: str | None = None,
+) -> QuerySet[Measure]:
+    """The measures and sub-measures, in the report's order, filtered.
+
+    ``goal`` is a goal number; a sub-measure belongs to the goals of its parent measure
+    (the goal–measure matrix names only the 25 measures). ``stakeholder`` is the slug of
+    a stakeholder group; ``query`` is free text.
+    """
+    measures = (
+        Measure.objects.filter(CURRENT)
+        .select_related("parent")
+        .prefetch_related(Prefetch("goals", queryset=Goal.objects.order_by("number")))
+        .order_by("number", "suffix")
+    )
+    if status:
+        measures = measures.filter(status=status)
+    if goal is not None:
+        in_goal = Goal.measures.through.objects.filter(goal__number=goal, goal__programme__successors__isnull=True)
+        measures = measures.filter(
+            Exists(in_goal.filter(measure=OuterRef("pk"))) | Exists(in_goal.filter(measure=OuterRef("parent")))
+        )
+    if stakeholder:
+        measures = measures.filter(
+            Exists(MeasureStakeholder.objects.filter(measure=OuterRef("pk"), group__slug=stakeholder))
+        )
+    if prioritised is not None:
+        measures = measures.filter(is_prioritised=prioritised)
+    if query and query.strip():
+        measures = _search(measures, query.strip())
+    return measures
+
+
+def measure_detail(*, code: str) -> Measure:
+    """One measure with everything its page shows; raises Measure.DoesNotExist."""
+    return (
+        Measure.objects.filter(CURRENT)
+        .select_related("parent", "programme")
+        .prefetch_related(
+            Prefetch("items", queryset=MeasureItem.objects.order_by("position")),
+            Prefetch(
+                "measurestakeholder_set",
+                queryset=MeasureStakeholder.objects.select_related("group").order_by("position"),
+                to_attr="ordered_stakeholders",
+            ),
+            Prefetch("goals", queryset=Goal.objects.order_by("number")),
+            Prefetch("sub_measures", queryset=_ordered_measures()),
+            Prefetch("motions", queryset=Motion.objects.order_by("position", "dossier", "number")),
+            Prefetch("commitments", queryset=Commitment.objects.order_by("position", "code")),
+            Prefetch("expected_laws", queryset=ExpectedLaw.objects.order_by("position")),
+            Prefetch(
+                "status_changes",
+                queryset=MeasureStatusChange.objects.select_related("source", "edition").order_by("sort_date", "id"),
+            ),
+        )
+        .get(code=code)
+    )
+
+
+@dataclass
+class NarrativeSection:
+    kind: str
+    title: str
+    items: list[MeasureItem]
+
+
+def measure_sections(*, measure: Measure) -> list[NarrativeSection]:
+    """The narrative lists of a measure in the report's order (from prefetched items)."""
+    sections = []
+    for kind in MeasureItemKind:
+        items = [item for item in measure.items.all() if item.kind == kind]
+        if items:
+            sections.append(NarrativeSection(kind=kind.value, title=str(kind.label), items=items))
+    return sections
+
+
+@dataclass
+class StatusRecordView:
+    """A status as recorded, with the status before it (for "was: …")."""
+
+    record: Any
+    previous_status: str | None
+    previous_label: str | None
+
+    @property
+    def edition(self):
+        """The report edition the status appeared in, if that edition is published."""
+        return self.record.edition if edition_is_public(self.record.edition) else None
+
+    @property
+    def is_change(self) -> bool:
+        return self.previous_status is not None and self.previous_status != self.record.status
+
+
+def status_history(*, records: list) -> list[StatusRecordView]:
+    """Turn status records in date order into entries that know their predecessor."""
+    entries, previous = [], None
+    for record in records:
+        entries.append(
+            StatusRecordView(
+                record=record,
+                previous_status=previous.status if previous else None,
+                previous_label=previous.get_status_display() if previous else None,
+            )
+        )
+        previous = record
+    return entries
+
+
+def edition_is_public(edition) -> bool:
+    return edition is not None and edition.status == EditionStatus.PUBLISHED
+
+
+# --- Status summaries ----------------------------------------------------------------------
+
+
+@dataclass
+class StatusCount:
+    status: str
+    label: str
+    count: int
+    percent: int
+
+
+@dataclass
+class StatusMix:
+    """How many measures have each status; ``percent`` values add up to 100."""
+
+    counts: list[StatusCount]
+    total: int
+
+    @property
+    def present(self) -> list[StatusCount]:
+        return [count for count in self.counts if count.count]
+
+
+def _status_mix(statuses: list[str]) -> StatusMix:
+    total = len(statuses)
+    counts = []
+    for status in MeasureStatus:
+        count = statuses.count(status.value)
+        counts.append(
+            StatusCount(status=status.value, label=str(status.label), count=count,
+                        percent=(100 * count // total) if total else 0)
+        )
+    # Rounding down loses a few percent; give them to the largest groups so bars fill up.
+    shortfall = (100 - sum(count.percent for count in counts)) if total else 0
+    for count in sorted(counts, key=lambda c: (100 * c.count) % max(total, 1), reverse=True):
+        if shortfall <= 0:
+            break
+        if count.count:
+            count.percent += 1
+            shortfall -= 1
+    return StatusMix(counts=counts, total=total)
+
+
+def measure_status_summary() -> StatusMix:
+    """The status mix of the programme's measures; sub-measures count as part of their parent."""
+    rows = (
+        Measure.objects.filter(CURRENT, parent__isnull=True)
+        .values("status")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
+    statuses: list[str] = []
+    for row in rows:
+        statuses += [row["status"]] * row["count"]
+    return _status_mix(statuses)
+
+
+# --- Goals ---------------------------------------------------------------------------------
+
+
+def _goals() -> QuerySet[Goal]:
+    return (
+        Goal.objects.filter(CURRENT)
+        .prefetch_related(
+            Prefetch(
+                "measures",
+                queryset=_ordered_measures().filter(parent__isnull=True).prefetch_related(
+                    Prefetch("sub_measures", queryset=_ordered_measures())
+                ),
+            )
+        )
+        .order_by("number")
+    )
+
+
+def _attach_status_mix(goals) -> list[Goal]:
+    goals = list(goals)
+    for goal in goals:
+        goal.status_mix = _status_mix([measure.status for measure in goal.measures.all()])
+    return goals
+
+
+def goal_list() -> list[Goal]:
+    """The goals, each with its measures (the matrix) and their status mix as ``status_mix``."""
+    return _attach_status_mix(_goals())
+
+
+def goal_detail(*, number: int) -> Goal:
+    """One goal with its measures and their status mix; raises Goal.DoesNotExist."""
+    return _attach_status_mix([_goals().get(number=number)])[0]
+
+
+@dataclass
+class MatrixRow:
+    measure: Measure
+    cells: list[bool]
+
+
+@dataclass
+class Matrix:
+    goals: list[Goal]
+    rows: list[MatrixRow]
+
+
+def goal_measure_matrix() -> Matrix:
+    """The "Samenhang doelen en maatregelen": which measure serves which goal."""
+    goals = list(Goal.objects.filter(CURRENT).order_by("number"))
+    measures = (
+        Measure.objects.filter(CURRENT, parent__isnull=True)
+        .prefetch_related(Prefetch("goals", queryset=Goal.objects.only("id")))
+        .order_by("number")
+    )
+    rows = []
+    for measure in measures:
+        linked = {goal.id for goal in measure.goals.all()}
+        rows.append(MatrixRow(measure=measure, cells=[goal.id in linked for goal in goals]))
+    return Matrix(goals=goals, rows=rows)
+
+
+# --- Stakeholders --------------------------------------------------------------------------
+
+
+def stakeholder_group_list() -> QuerySet[StakeholderGroup]:
+    """The groups: first those of the cooperation table (with their organisations), then
+    the other groups named in the measures' "Betrokkenen" boxes."""
+    return (
+        StakeholderGroup.objects.annotate(
+            measure_count=Count("measures", filter=Q(measures__programme__successors__isnull=True), distinct=True)
+        )
+        .prefetch_related("organisations")
+        .order_by(F("table_position").asc(nulls_last=True), "name")
+    )
+
+
+def stakeholder_group_detail(*, slug: str) -> StakeholderGroup:
+    """Raises StakeholderGroup.DoesNotExist."""
+    return StakeholderGroup.objects.prefetch_related(
+        "organisations",
+        Prefetch("measures", queryset=_ordered_measures().filter(CURRENT).select_related("parent")),
+    ).get(slug=slug)
+
+
+# --- Changes -------------------------------------------------------------------------------
+
+
+@dataclass
+class Change:
+    """One entry of the programme's published history, for the change list and the feeds.
+
+    ``kind`` is "measure" or "motion" (a status as recorded: ``record`` is the
+    MeasureStatusChange or MotionStatusChange) or "planning" (a law's planning moved:
+    ``record`` is the MilestonePlanning that was replaced). ``subject`` is the Measure,
+    Motion or ExpectedLaw it is about.
+    """
+
+    kind: str
+    date: datetime.date
+    when: str
+    subject: Any
+    record: Any
+    current: str
+    previous: str | None
+    is_change: bool
+    milestone: LawMilestone | None = None
+    source_title: str = ""
+    source_url: str = ""
+    edition: Any = None
+    explanation: str = ""
+
+    @property
+    def anchor(self) -> str:
+        return f"{self.kind}-{self.record.pk}"
+
+
+def record_source_title(record) -> str:
+    """The source of a status record: a known document, or the title staff typed."""
+    return record.source.title if record.source_id else record.source_title
+
+
+def _status_changes(
+    model, subject_field: str, filters: Q, only_changes: bool, limit: int | None
+) -> list[Change]:
+    records = (
+        model.objects.filter(filters)
+        .select_related(subject_field, "source", "edition")
+        .defer(
+            *_long_texts(model._meta.get_field(subject_field).related_model, subject_field),
+            *_long_texts(ReportEdition, "edition"),
+        )
+        .annotate(
+            previous_status=Window(
+                Lag("status"), partition_by=[F(f"{subject_field}_id")], order_by=[F("sort_date").asc(), F("id").asc()]
+            )
+        )
+        .order_by("-sort_date", "-id")
+    )
+    if only_changes:
+        # Filtering on the window runs after it, so the previous status stays correct.
+        records = records.filter(previous_status__isnull=False).exclude(previous_status=F("status"))
+    if limit:
+        records = records[:limit]
+    labels = dict(model._meta.get_field("status").choices)
+    return [
+        Change(
+            kind="measure" if model is MeasureStatusChange else "motion",
+            date=record.sort_date,
+            when=record.when,
+            subject=getattr(record, subject_field),
+            record=record,
+            current=record.get_status_display(),
+            previous=str(labels[record.previous_status]) if record.previous_status else None,
+            is_change=record.previous_status is not None and record.previous_status != record.status,
+            source_title=record_source_title(record),
+            source_url=record.source_url,
+            edition=record.edition if edition_is_public(record.edition) else None,
+            explanation=record.explanation,
+        )
+        for record in records
+    ]
+
+
+def _source_date(source, edition) -> tuple[datetime.date | None, str]:
+    """When a source spoke: its date, else the start of the period its date text names."""
+    if source.date:
+        return source.date, date_format(source.date, "j F Y")
+    period = parse_planning(source.date_text)
+    if period:
+        return period[0], source.date_text
+    if edition is not None:
+        return edition.reference_date, date_format(edition.reference_date, "j F Y")
+    return None, source.date_text
+
+
+def _planning_changes(filters: Q) -> list[Change]:
+    """Each time a law's planning moved: the replaced planning and what replaced it.
+
+    The move is dated by the day staff replaced the planning or, for plannings loaded
+    from the sources, by the source that stated the new planning.
+    """
+    plannings = list(
+        MilestonePlanning.objects.filter(filters)
+        .select_related("milestone__law", "milestone__planned_source", "source", "edition")
+        .order_by("milestone_id", "position", "id")
+    )
+    changes = []
+    for index, planning in enumerate(plannings):
+        milestone = planning.milestone
+        following = plannings[index + 1] if index + 1 < len(plannings) else None
+        if following is not None and following.milestone_id == planning.milestone_id:
+            new_text, new_source, new_edition = following.planned_text, following.source, following.edition
+        else:
+            new_text, new_source, new_edition = milestone.planned_text, milestone.planned_source, None
+        if not new_text or new_text == planning.planned_text:
+            continue
+        if planning.superseded_on:
+            date, when = planning.superseded_on, date_format(planning.superseded_on, "j F Y")
+        elif new_source is not None:
+            date, when = _source_date(new_source, new_edition)
+        else:
+            continue
+        if date is None:
+            continue
+        changes.append(
+            Change(
+                kind="planning",
+                date=date,
+                when=when,
+                subject=milestone.law,
+                record=planning,
+                milestone=milestone,
+                current=new_text,
+                previous=planning.planned_text or None,
+                is_change=True,
+                source_title=new_source.title if new_source else "",
+                edition=new_edition if edition_is_public(new_edition) else None,
+            )
+        )
+    return changes
+
+
+def change_list(
+    *, goal: int | None = None, measure: str | None = None, only_changes: bool = False, limit: int | None = None
+) -> list[Change]:
+    """The published history, newest first: measure and motion statuses as recorded, and
+    the planning of laws as sources stated it.
+
+    ``goal`` (a number) or ``measure`` (a code) narrows it to what concerns that goal or
+    measure (its sub-measures, linked motions and laws included). ``only_changes`` keeps
+    the entries where something changed: a new status or a moved planning.
+    """
+    measure_filter = Q(measure__programme__successors__isnull=True)
+    motion_filter = Q(motion__programme__successors__isnull=True)
+    law_filter = Q(milestone__law__programme__successors__isnull=True)
+    linked = None
+    if measure is not None:
+        linked = Q(code=measure) | Q(parent__code=measure)
+    elif goal is not None:
+        linked = Q(goals__number=goal) | Q(parent__goals__number=goal)
+    if linked is not None:
+        measures = Measure.objects.filter(linked, CURRENT).values("pk")
+        measure_filter &= Q(measure__in=measures)
+        motion_filter &= Q(
+            Exists(Motion.measures.through.objects.filter(motion=OuterRef("motion"), measure__in=measures))
+        )
+        law_filter &= Q(
+            Exists(
+                ExpectedLaw.measures.through.objects.filter(
+                    expectedlaw=OuterRef("milestone__law"), measure__in=measures
+                )
+            )
+        )
+    changes = (
+        _status_changes(MeasureStatusChange, "measure", measure_filter, only_changes, limit)
+        + _status_changes(MotionStatusChange, "motion", motion_filter, only_changes, limit)
+        + _planning_changes(law_filter)
+    )
+    if only_changes:
+        changes = [change for change in changes if change.is_change]
+    changes.sort(key=lambda change: (change.date, change.kind, change.record.pk), reverse=True)
+    return changes[:limit] if limit else changes

@@ -1,0 +1,193 @@
+"""API representations of goals, measures, stakeholder groups and priorities.
+
+Field names are Dutch, in lowerCamelCase, as the public site names things (NLGov:
+the domain's language). They read prefetched relations only; the querysets that
+prefetch them are in measures/api.py.
+"""
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from reports.serializers import PublishedEditionKeyField, SourceSerializer
+
+from .models import Goal, Measure, MeasureItemKind, Organisation, Priority, StakeholderGroup
+
+
+class CodeListField(serializers.Field):
+    """The codes (or numbers, slugs) of a prefetched to-many relation."""
+
+    def __init__(self, *, attribute: str, **kwargs):
+        self.attribute = attribute
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, related):
+        return [getattr(item, self.attribute) for item in related.all()]
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string"}})
+class StringCodeListField(CodeListField):
+    pass
+
+
+class StatusRecordSerializer(serializers.Serializer):
+    """A status as a source reported it at one moment (domain history)."""
+
+    status = serializers.CharField()
+    statusOmschrijving = serializers.CharField(source="get_status_display")
+    datum = serializers.DateField(source="effective_date", allow_null=True)
+    moment = serializers.CharField(source="when", help_text="De datum of het moment zoals de bron het noemt.")
+    toelichting = serializers.CharField(source="explanation")
+    bron = SourceSerializer(source="source", allow_null=True)
+    bronUrl = serializers.CharField(source="source_url")
+    editie = PublishedEditionKeyField(source="edition")
+
+
+class GoalSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:doel-detail", lookup_field="number")
+    nummer = serializers.IntegerField(source="number")
+    titel = serializers.CharField(source="title")
+    maatregelen = StringCodeListField(
+        attribute="code", source="measures", help_text="Codes van de maatregelen bij dit doel."
+    )
+
+    class Meta:
+        model = Goal
+        fields = ["url", "nummer", "titel", "maatregelen"]
+
+
+class OrganisationSerializer(serializers.ModelSerializer):
+    naam = serializers.CharField(source="name")
+
+    class Meta:
+        model = Organisation
+        fields = ["naam"]
+
+
+class StakeholderGroupSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:betrokkene-detail", lookup_field="slug")
+    slug = serializers.CharField()
+    naam = serializers.CharField(source="name")
+    positieInTabel = serializers.IntegerField(
+        source="table_position", allow_null=True,
+        help_text="De plaats in de tabel ‘Samenwerking met veldpartijen’, of null.",
+    )
+    voetnoot = serializers.CharField(source="note")
+    organisaties = OrganisationSerializer(source="organisations", many=True)
+    maatregelen = StringCodeListField(attribute="code", source="measures")
+
+    class Meta:
+        model = StakeholderGroup
+        fields = ["url", "slug", "naam", "positieInTabel", "voetnoot", "organisaties", "maatregelen"]
+
+
+class StakeholderRefSerializer(serializers.Serializer):
+    slug = serializers.CharField(source="group.slug")
+    naam = serializers.CharField(source="group.name")
+
+
+class PrioritySerializer(serializers.ModelSerializer):
+    soort = serializers.CharField(source="kind")
+    nummer = serializers.IntegerField(source="number")
+    titel = serializers.CharField(source="title")
+    jaar = serializers.IntegerField(source="year")
+    omschrijving = serializers.CharField(source="description")
+    bron = SourceSerializer(source="source")
+    maatregelen = StringCodeListField(attribute="code", source="measures")
+
+    class Meta:
+        model = Priority
+        fields = ["soort", "nummer", "titel", "jaar", "omschrijving", "bron", "maatregelen"]
+
+
+class MeasureSerializer(serializers.ModelSerializer):
+    """A measure as listed: its status and how it relates to goals and stakeholders."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:maatregel-detail", lookup_field="code")
+    code = serializers.CharField()
+    titel = serializers.CharField(source="title")
+    hoofdstukTitel = serializers.CharField(
+        source="heading", help_text="De titel boven het hoofdstuk in de rapportage."
+    )
+    status = serializers.CharField()
+    statusOmschrijving = serializers.CharField(source="get_status_display")
+    statusToelichting = serializers.CharField(source="status_note")
+    geprioriteerd = serializers.BooleanField(source="is_prioritised")
+    hoofdmaatregel = serializers.CharField(
+        source="parent.code", allow_null=True, default=None, help_text="Bij een submaatregel: de code van de maatregel."
+    )
+    submaatregelen = StringCodeListField(attribute="code", source="sub_measures")
+    doelen = serializers.SerializerMethodField(
+        help_text="Nummers van de doelen; een submaatregel hoort bij de doelen van zijn maatregel."
+    )
+    betrokkenen = StakeholderRefSerializer(source="ordered_stakeholders", many=True)
+    laatstGewijzigd = serializers.DateTimeField(source="updated_at")
+
+    class Meta:
+        model = Measure
+        fields = [
+            "url", "code", "titel", "hoofdstukTitel", "status", "statusOmschrijving", "statusToelichting",
+            "geprioriteerd", "hoofdmaatregel", "submaatregelen", "doelen", "betrokkenen", "laatstGewijzigd",
+        ]
+
+    def get_doelen(self, measure: Measure) -> list[int]:
+        # The goal–measure matrix names mainly the main measures; the dashboard's goal
+        # filter counts a sub-measure under its measure's goals too.
+        goals = list(measure.goals.all())
+        if measure.parent is not None:
+            goals += measure.parent.goals.all()
+        return sorted({goal.number for goal in goals})
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string"}})
+class ItemTextListField(serializers.Field):
+    """The texts of one of a measure's narrative lists, from its prefetched items."""
+
+    def __init__(self, *, kind: str, **kwargs):
+        self.kind = kind
+        kwargs.update(source="*", read_only=True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, measure: Measure) -> list[str]:
+        return [item.text for item in measure.items.all() if item.kind == self.kind]
+
+
+class MeasureLinkSerializer(serializers.Serializer):
+    titel = serializers.CharField(source="text")
+    url = serializers.CharField()
+
+
+class PriorityRefSerializer(serializers.Serializer):
+    soort = serializers.CharField(source="kind")
+    nummer = serializers.IntegerField(source="number")
+    titel = serializers.CharField(source="title")
+    jaar = serializers.IntegerField(source="year")
+
+
+class MeasureDetailSerializer(MeasureSerializer):
+    """A measure with its whole chapter: narrative, links, history and what it answers to."""
+
+    inleiding = serializers.CharField(source="introduction")
+    standVanZaken = serializers.CharField(source="summary")
+    dilemmas = ItemTextListField(kind=MeasureItemKind.DILEMMA)
+    stappen = ItemTextListField(kind=MeasureItemKind.STEP)
+    vervolgstappen = ItemTextListField(kind=MeasureItemKind.NEXT_STEP)
+    watScholenKunnenDoen = ItemTextListField(
+        kind=MeasureItemKind.SCHOOL_ACTION, help_text="Wat scholen en samenwerkingsverbanden al kunnen doen."
+    )
+    links = serializers.SerializerMethodField()
+    statusgeschiedenis = StatusRecordSerializer(source="status_changes", many=True)
+    prioriteiten = PriorityRefSerializer(source="priorities", many=True)
+    moties = StringCodeListField(attribute="kamerstuk", source="motions")
+    toezeggingen = StringCodeListField(attribute="slug", source="commitments")
+    wetgeving = StringCodeListField(attribute="slug", source="expected_laws")
+
+    class Meta(MeasureSerializer.Meta):
+        fields = MeasureSerializer.Meta.fields + [
+            "inleiding", "standVanZaken", "dilemmas", "stappen", "vervolgstappen", "watScholenKunnenDoen",
+            "links", "statusgeschiedenis", "prioriteiten", "moties", "toezeggingen", "wetgeving",
+        ]
+
+    @extend_schema_field(MeasureLinkSerializer(many=True))
+    def get_links(self, measure: Measure) -> list[dict]:
+        links = [item for item in measure.items.all() if item.kind == MeasureItemKind.LINK]
+        return MeasureLinkSerializer(links, many=True).data

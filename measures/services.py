@@ -1,0 +1,204 @@
+"""State changes of the staff workspace: drafts, review, publishing, restoring.
+
+One set of rules for the HTML workspace and the API. Every change is written together
+with its audit record (ChangeRecord) in one transaction; cache invalidation waits for
+the commit. Edits never touch the published record until an eindredacteur publishes.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .cache import content_changed
+from .editing import kind_for, today, user_can_edit, user_can_publish
+from .models import ChangeAction, ChangeRecord, Draft, DraftState
+
+
+@dataclass
+class EditConflict(Exception):
+    """Someone else saved or published since the editor loaded the form."""
+
+    message: str
+    current_document: dict
+    current_token: str
+    changed_by: str
+
+
+def edit_token(*, record: models.Model, draft: Draft | None) -> str:
+    """What an editor's form was based on: the published version and the draft version."""
+    return f"{record.version}:{draft.version if draft else 0}"
+
+
+def draft_for(*, record: models.Model) -> Draft | None:
+    return Draft.objects.filter(
+        content_type=ContentType.objects.get_for_model(record), object_id=record.pk
+    ).select_related("updated_by").first()
+
+
+def _locked(record: models.Model) -> tuple[models.Model, Draft | None]:
+    """The record and its draft, locked for the rest of the transaction."""
+    record = type(record).objects.select_for_update().get(pk=record.pk)
+    draft = Draft.objects.select_for_update().filter(
+        content_type=ContentType.objects.get_for_model(record), object_id=record.pk
+    ).first()
+    return record, draft
+
+
+def _audit(*, record, action: str, user, version: int, before: dict | None, after: dict | None) -> None:
+    ChangeRecord.objects.create(
+        content_type=ContentType.objects.get_for_model(record),
+        object_id=record.pk,
+        object_repr=str(record)[:300],
+        action=action,
+        user=user if user and user.is_authenticated else None,
+        version=version,
+        before=before,
+        after=after,
+    )
+
+
+def _check_token(*, record, draft, expected_token: str) -> None:
+    current = edit_token(record=record, draft=draft)
+    if expected_token == current:
+        return
+    if draft is not None:
+        document, who = draft.document, draft.updated_by.get_full_name() or draft.updated_by.get_username()
+    else:
+        document, who = kind_for(record).document(record), _("een eindredacteur (gepubliceerd)")
+    raise EditConflict(
+        message=_(
+            "Uw wijzigingen zijn niet opgeslagen: %(who)s heeft deze gegevens intussen gewijzigd. "
+            "Hieronder ziet u wat er veranderd is; uw eigen tekst staat nog in het formulier."
+        ) % {"who": who},
+        current_document=document,
+        current_token=current,
+        changed_by=who,
+    )
+
+
+def draft_save(*, record: models.Model, user, document: dict, expected_token: str) -> Draft:
+    """Validate and store an editor's version of the record as its draft."""
+    if not user_can_edit(user, record):
+        raise PermissionDenied(_("U mag deze gegevens niet bewerken."))
+    kind = kind_for(record)
+    with transaction.atomic():
+        record, draft = _locked(record)
+        _check_token(record=record, draft=draft, expected_token=expected_token)
+        published = kind.document(record)
+        cleaned = kind.clean(document=document, published=published, today=today())
+        before = draft.document if draft else published
+        if draft is None:
+            draft = Draft(target=record, base_version=record.version, created_by=user, version=0)
+        draft.document = cleaned
+        draft.version += 1
+        draft.updated_by = user
+        draft.state = DraftState.EDITING
+        draft.submitted_at = None
+        draft.save()
+        _audit(record=record, action=ChangeAction.DRAFT_SAVED, user=user, version=draft.version,
+               before=before, after=cleaned)
+    return draft
+
+
+def draft_submit(*, record: models.Model, user, expected_token: str) -> Draft:
+    """Offer the draft for review by an eindredacteur."""
+    if not user_can_edit(user, record):
+        raise PermissionDenied(_("U mag deze gegevens niet bewerken."))
+    with transaction.atomic():
+        record, draft = _locked(record)
+        if draft is None:
+            raise EditConflict(
+                message=_("Er is geen concept om aan te bieden."), current_document=kind_for(record).document(record),
+                current_token=edit_token(record=record, draft=None), changed_by="",
+            )
+        _check_token(record=record, draft=draft, expected_token=expected_token)
+        draft.state = DraftState.IN_REVIEW
+        draft.submitted_at = timezone.now()
+        draft.save(update_fields=["state", "submitted_at", "updated_at"])
+        _audit(record=record, action=ChangeAction.SUBMITTED, user=user, version=draft.version, before=None, after=None)
+    return draft
+
+
+def draft_publish(*, record: models.Model, user, expected_token: str) -> models.Model:
+    """Apply the draft to the published record, with history and audit, then drop it."""
+    if not user_can_publish(user):
+        raise PermissionDenied(_("Alleen een eindredacteur mag publiceren."))
+    kind = kind_for(record)
+    with transaction.atomic():
+        record, draft = _locked(record)
+        if draft is None:
+            raise EditConflict(
+                message=_("Dit concept is al gepubliceerd of verwijderd."), current_document=kind.document(record),
+                current_token=edit_token(record=record, draft=None), changed_by="",
+            )
+        _check_token(record=record, draft=draft, expected_token=expected_token)
+        published = kind.document(record)
+        # Validate again: the published record may have changed underneath the draft.
+        document = kind.clean(document=draft.document, published=published, today=today())
+        kind.apply(record=record, document=document)
+        kind.record_history(record=record, before=published, document=document, user=user)
+        record.version += 1
+        fields = ["version"]
+        if hasattr(record, "last_published_at"):
+            record.last_published_at = timezone.now()
+            fields.append("last_published_at")
+        record.save(update_fields=fields)
+        _audit(record=record, action=ChangeAction.PUBLISHED, user=user, version=record.version,
+               before=published, after=kind.document(record))
+        draft.delete()
+        content_changed()
+    return record
+
+
+def draft_discard(*, record: models.Model, user, expected_token: str) -> None:
+    if not user_can_edit(user, record):
+        raise PermissionDenied(_("U mag deze gegevens niet bewerken."))
+    with transaction.atomic():
+        record, draft = _locked(record)
+        if draft is None:
+            return
+        _check_token(record=record, draft=draft, expected_token=expected_token)
+        _audit(record=record, action=ChangeAction.DISCARDED, user=user, version=draft.version,
+               before=draft.document, after=None)
+        draft.delete()
+
+
+def record_restore(*, record: models.Model, version: int, user) -> Draft:
+    """Start a draft from an earlier published version of the record.
+
+    Restoring goes through review like any edit: nothing reaches the public site
+    until it is published again.
+    """
+    from .audit import record_versions
+
+    record = type(record).objects.get(pk=record.pk)
+    versions = {item.number: item for item in record_versions(record=record)}
+    if version not in versions:
+        raise ValueError(f"Version {version} of {record} was never published.")
+    document = dict(versions[version].document)
+    if document.get("status") != kind_for(record).document(record).get("status"):
+        document["status_change"] = {
+            "date": today().isoformat(),
+            "explanation": _("Teruggezet naar versie %(version)s.") % {"version": version},
+        }
+    with transaction.atomic():
+        draft = draft_save(record=record, user=user, document=document,
+                           expected_token=edit_token(record=record, draft=draft_for(record=record)))
+        _audit(record=record, action=ChangeAction.RESTORED, user=user, version=draft.version, before=None, after=None)
+    return draft
+
+
+def status_quick_update(*, record: models.Model, user, status: str, date: str, explanation: str,
+                        source_url: str = "", expected_token: str) -> Draft:
+    """Change only the status (with its evidence) in the record's draft, from a list view."""
+    draft = draft_for(record=record)
+    base = draft.document if draft else kind_for(record).document(record)
+    document = dict(base, status=status, status_change={
+        "date": date, "explanation": explanation, "source_url": source_url,
+    })
+    return draft_save(record=record, user=user, document=document, expected_token=expected_token)

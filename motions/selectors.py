@@ -1,0 +1,99 @@
+"""Reads of published motions and commitments for the public dashboard and the open-data API."""
+import datetime
+
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from measures.models import Measure
+
+from .models import Commitment, CommitmentStatus, Motion, MotionStatus, MotionStatusChange, MotionSubmitter
+
+CURRENT = Q(programme__successors__isnull=True)
+
+
+def _ordered_measures() -> QuerySet[Measure]:
+    return Measure.objects.order_by("number", "suffix")
+
+
+def _linked_to_measure(model, owner: str, code: str) -> Exists:
+    """Linked to the measure with this code or to one of its sub-measures."""
+    through = model.measures.through.objects.filter(**{owner: OuterRef("pk")})
+    return Exists(through.filter(Q(measure__code=code) | Q(measure__parent__code=code)))
+
+
+def motion_list(*, status: str | None = None, measure: str | None = None) -> QuerySet[Motion]:
+    """The motions in the order of the report's "Overzicht moties".
+
+    ``measure`` is a measure code; a motion linked to one of its sub-measures counts too.
+    """
+    motions = (
+        Motion.objects.filter(CURRENT)
+        .prefetch_related(Prefetch("measures", queryset=_ordered_measures()))
+        .order_by("position", "dossier", "number")
+    )
+    if status:
+        motions = motions.filter(status=status)
+    if measure:
+        motions = motions.filter(_linked_to_measure(Motion, "motion", measure))
+    return motions
+
+
+def motion_detail(*, kamerstuk: str) -> Motion:
+    """``kamerstuk`` in normalised form (31497-373); raises Motion.DoesNotExist."""
+    return (
+        Motion.objects.filter(CURRENT)
+        .select_related("submitters_source")
+        .prefetch_related(
+            Prefetch("measures", queryset=_ordered_measures()),
+            Prefetch("submitters", queryset=MotionSubmitter.objects.order_by("position")),
+            Prefetch(
+                "status_changes",
+                queryset=MotionStatusChange.objects.select_related("source", "edition").order_by("sort_date", "id"),
+            ),
+        )
+        .get(kamerstuk=kamerstuk)
+    )
+
+
+def motion_status_counts() -> dict[str, int]:
+    """How many motions have each status, every status present (0 when none)."""
+    counts = dict.fromkeys(MotionStatus.values, 0)
+    rows = Motion.objects.filter(CURRENT).values("status").annotate(count=Count("id")).order_by()
+    counts.update({row["status"]: row["count"] for row in rows})
+    return counts
+
+
+def _with_overdue(commitments: QuerySet[Commitment], today: datetime.date) -> QuerySet[Commitment]:
+    """``is_overdue``: the promised date has passed and the commitment is not done."""
+    return commitments.annotate(
+        is_overdue=ExpressionWrapper(
+            Q(due_date__lt=today) & ~Q(status=CommitmentStatus.DONE), output_field=BooleanField()
+        )
+    )
+
+
+def commitment_list(
+    *, status: str | None = None, measure: str | None = None, today: datetime.date | None = None
+) -> QuerySet[Commitment]:
+    commitments = _with_overdue(
+        Commitment.objects.filter(CURRENT)
+        .select_related("source")
+        .prefetch_related(Prefetch("measures", queryset=_ordered_measures()))
+        .order_by("position", "code"),
+        today or timezone.localdate(),
+    )
+    if status:
+        commitments = commitments.filter(status=status)
+    if measure:
+        commitments = commitments.filter(_linked_to_measure(Commitment, "commitment", measure))
+    return commitments
+
+
+def commitment_detail(*, slug: str, today: datetime.date | None = None) -> Commitment:
+    """Raises Commitment.DoesNotExist."""
+    return _with_overdue(
+        Commitment.objects.filter(CURRENT)
+        .select_related("source")
+        .prefetch_related(Prefetch("measures", queryset=_ordered_measures())),
+        today or timezone.localdate(),
+    ).get(slug=slug)

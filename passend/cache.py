@@ -1,0 +1,55 @@
+"""A Redis cache that fails open.
+
+The page cache is an optimisation: when Redis is down, reads miss and writes are
+dropped (with a warning in the log) instead of turning every public page into a 500.
+"""
+import logging
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+_UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+
+
+class ResilientRedisCache(RedisCache):
+    def _fail_open(self, operation: str, default):
+        logger.warning("Cache unavailable during %s; continuing without it.", operation)
+        return default
+
+    def get(self, key, default=None, version=None):
+        try:
+            return super().get(key, default, version)
+        except _UNAVAILABLE:
+            return self._fail_open("get", default)
+
+    def get_many(self, keys, version=None):
+        try:
+            return super().get_many(keys, version)
+        except _UNAVAILABLE:
+            return self._fail_open("get_many", {})
+
+    def set(self, key, value, timeout=None, version=None):
+        try:
+            return super().set(key, value, timeout, version)
+        except _UNAVAILABLE:
+            return self._fail_open("set", None)
+
+    def add(self, key, value, timeout=None, version=None):
+        try:
+            return super().add(key, value, timeout, version)
+        except _UNAVAILABLE:
+            return self._fail_open("add", False)
+
+    def delete(self, key, version=None):
+        try:
+            return super().delete(key, version)
+        except _UNAVAILABLE:
+            return self._fail_open("delete", False)
+
+    def touch(self, key, timeout=None, version=None):
+        try:
+            return super().touch(key, timeout, version)
+        except _UNAVAILABLE:
+            return self._fail_open("touch", False)

@@ -1,0 +1,210 @@
+"""Render a report snapshot to HTML (print or web) and to a tagged PDF with WeasyPrint.
+
+Everything here works on the snapshot alone (see snapshot.py), never on the database,
+so the same snapshot always gives the same document.
+"""
+import copy
+import datetime
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from .changes import report_changes
+from .models import EditionStatus
+from .snapshot import SNAPSHOT_VERSION
+
+PRINT_CSS = Path(__file__).resolve().parent / "print" / "report.css"
+WEB_CSS = Path(__file__).resolve().parent / "static" / "reports" / "report-web.css"
+AUTHOR = "Ministerie van Onderwijs, Cultuur en Wetenschap"
+COMPLETED_MEASURE = "afgerond"
+CARRIED_OUT_MOTION = "uitgevoerd"
+ENTRY_INTO_FORCE = "inwerkingtreding"
+
+
+class SnapshotVersionError(ValueError):
+    """The snapshot was written by a version of the code that this one cannot read."""
+
+
+@dataclass
+class RenderedPdf:
+    pdf: bytes
+    page_count: int
+    template_seconds: float
+    weasyprint_seconds: float
+
+
+def _date(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def _long_date(value: str | None) -> str:
+    return date_format(_date(value), "j F Y") if value else ""
+
+
+def _measure_label(measure: dict) -> str:
+    return f"{_('Maatregel')} {measure['code']}"
+
+
+def _planning_lines(law: dict) -> list[str]:
+    """The planning column of a law: the planned milestones, as the report words them."""
+    lines = []
+    for milestone in law["milestones"]:
+        if not milestone["planned_text"] or milestone["actual_date"] or milestone["actual_text"]:
+            continue
+        name = _("Beoogde inwerkingtreding") if milestone["phase"] == ENTRY_INTO_FORCE else milestone["phase_label"]
+        if milestone["label"]:
+            # A phased law: "Beoogde inwerkingtreding 1 augustus 2025: Hoorrecht voor leerlingen".
+            lines.append(f"{name} {milestone['planned_text']}: {milestone['label']}")
+        else:
+            lines.append(f"{name}: {milestone['planned_text']}")
+    return lines
+
+
+def report_context(snapshot: dict[str, Any], *, medium: str) -> dict[str, Any]:
+    """Turn a snapshot into what the templates show; ``medium`` is "print" or "web"."""
+    if snapshot.get("version") != SNAPSHOT_VERSION:
+        raise SnapshotVersionError(
+            _("Deze momentopname heeft versie %(found)s; deze versie van de software leest versie %(expected)s.")
+            % {"found": snapshot.get("version"), "expected": SNAPSHOT_VERSION}
+        )
+    # The caller's snapshot stays untouched: it may be saved again after rendering.
+    snapshot = copy.deepcopy(snapshot)
+    edition = snapshot["edition"]
+    measures = snapshot["measures"]
+    by_code = {measure["code"]: measure for measure in measures}
+    for measure in measures:
+        measure["label"] = _measure_label(measure)
+        measure["anchor"] = f"maatregel-{measure['code']}"
+        measure["running"] = f"{_('Maatregel').upper()} {measure['code']}"
+        measure["is_completed"] = measure["status"] == COMPLETED_MEASURE
+        measure["has_columns"] = bool(measure["steps"] or measure["next_steps"] or measure["school_actions"])
+
+    chapter_measures = [measure for measure in measures if measure["has_chapter"]]
+    other_measures = [measure for measure in measures if not measure["has_chapter"]]
+    goals = [
+        {**goal, "measures": [by_code[code] for code in goal["measure_codes"] if code in by_code]}
+        for goal in snapshot["goals"]
+    ]
+    laws = [
+        {
+            **law,
+            "measures": [by_code[code] for code in law["measure_codes"] if code in by_code],
+            "planning_lines": _planning_lines(law),
+        }
+        for law in snapshot["laws"]
+    ]
+    motions = [
+        {**motion, "is_carried_out": motion["status"] == CARRIED_OUT_MOTION} for motion in snapshot["motions"]
+    ]
+    changes = report_changes(snapshot)
+
+    chapters = [
+        {"id": "inleiding", "title": _("Inleiding"),
+         "children": [{"id": "leeswijzer", "title": _("Leeswijzer")}]},
+        {"id": "doelen", "title": _("Doelen"),
+         "children": [{"id": "doelstellingenmonitor", "title": _("Doelstellingenmonitor passend onderwijs")}]},
+        {"id": "samenhang", "title": _("Samenhang doelen en maatregelen")},
+        {"id": "maatregelen-status", "title": _("Maatregelen")},
+        {"id": "samenwerking", "title": _("Samenwerking met veldpartijen")},
+        {"id": "maatregelen", "title": _("Maatregelen"),
+         "children": [
+             {"id": measure["anchor"], "title": f"{measure['label']} · {measure['heading']}"}
+             for measure in chapter_measures
+         ] + [{"id": "overige-maatregelen", "title": _("Stand van zaken overige maatregelen")}]},
+        {"id": "wet-en-regelgeving", "title": _("Verwachte wet- en regelgeving")},
+        {"id": "moties", "title": _("Overzicht moties")},
+        {"id": "bijlage-wijzigingen",
+         "title": _("Bijlage: Wijzigingen ten opzichte van de vorige voortgangsrapportage")},
+    ]
+    return {
+        "medium": medium,
+        "snapshot_taken_at": snapshot["taken_at"],
+        "edition": edition,
+        "is_draft": edition["status"] != EditionStatus.PUBLISHED,
+        "running_title": edition["title"].upper(),
+        "reference_date": _long_date(edition["reference_date"]),
+        "cover_date": _long_date(edition["published_on"]) or str(edition["year"]),
+        "author": AUTHOR,
+        "toc": chapters,
+        "goals": goals,
+        "status_measures": [measure for measure in measures if measure["parent_code"] is None],
+        "stakeholder_table": snapshot["stakeholder_table"],
+        "chapter_measures": chapter_measures,
+        "other_measures": other_measures,
+        "laws": laws,
+        "motions": motions,
+        "changes": changes,
+        "previous_reference_date": (
+            _long_date(changes.previous_edition["reference_date"]) if changes.previous_edition else ""
+        ),
+    }
+
+
+def report_html(snapshot: dict[str, Any], *, medium: str = "print") -> str:
+    """The complete print document (own minimal layout), or the body of the web version."""
+    template = "reports/print/report.html" if medium == "print" else "reports/report/_document.html"
+    return render_to_string(template, report_context(snapshot, medium=medium))
+
+
+def _refuse_fetch(url: str, *args, **kwargs):
+    # The report embeds nothing external; refusing every fetch keeps stored links or
+    # text from ever making the renderer reach out to the network.
+    raise ValueError(f"Extern bestand niet toegestaan: {url}")
+
+
+_TAG_IDS_LOCK = threading.Lock()
+
+
+@contextmanager
+def _stable_tag_ids():
+    """Number the structure tree's table cells in order instead of by memory address.
+
+    WeasyPrint 66 names them with ``id(box)`` (weasyprint/pdf/tags.py), which differs on
+    every run; without this the same snapshot would not give the same bytes. Should a
+    later WeasyPrint stop using ``id`` there, this does nothing and the reproducibility
+    test says so.
+    """
+    from weasyprint.pdf import tags
+
+    numbers: dict[int, int] = {}
+
+    def stable_id(obj) -> int:
+        return numbers.setdefault(id(obj), len(numbers) + 1)
+
+    with _TAG_IDS_LOCK:
+        tags.id = stable_id
+        try:
+            yield
+        finally:
+            del tags.id
+
+
+def report_pdf(snapshot: dict[str, Any]) -> RenderedPdf:
+    """Render the snapshot to a tagged PDF/UA-1 document."""
+    from weasyprint import (  # heavy import; only the worker and the command need it
+        CSS,
+        HTML,
+    )
+
+    started = time.perf_counter()
+    html = report_html(snapshot, medium="print")
+    rendered_template = time.perf_counter()
+    document = HTML(string=html, base_url=str(PRINT_CSS.parent), url_fetcher=_refuse_fetch).render(
+        stylesheets=[CSS(filename=str(PRINT_CSS))], pdf_variant="pdf/ua-1", pdf_tags=True,
+    )
+    with _stable_tag_ids():
+        pdf = document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
+    finished = time.perf_counter()
+    return RenderedPdf(
+        pdf=pdf,
+        page_count=len(document.pages),
+        template_seconds=rendered_template - started,
+        weasyprint_seconds=finished - rendered_template,
+    )

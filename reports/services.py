@@ -1,0 +1,187 @@
+"""State changes of the reports app: starting, running and publishing report generations."""
+import copy
+import datetime
+import hashlib
+import logging
+from functools import partial
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from kombu.exceptions import OperationalError as BrokerError
+
+from measures.cache import content_changed
+
+from . import selectors
+from .models import (
+    ACTIVE_GENERATION_STATUSES,
+    EditionStatus,
+    GenerationStatus,
+    ReportEdition,
+    ReportGeneration,
+)
+from .rendering import report_pdf
+from .snapshot import report_snapshot_build, report_snapshot_checksum
+
+logger = logging.getLogger(__name__)
+
+# A queued or running generation older than this is considered lost (the broker's
+# visibility timeout is one hour: by then an unacknowledged task has been handed out again).
+STALE_AFTER = datetime.timedelta(hours=1)
+
+QUEUE_UNAVAILABLE = gettext_lazy(
+    "De taakwachtrij is niet bereikbaar, daarom kon het genereren niet starten. "
+    "Probeer het later opnieuw. Blijft dit gebeuren, meld het dan aan de beheerder."
+)
+
+
+class ReportGenerationRunning(Exception):
+    """A generation of this edition is already queued or running."""
+
+    def __init__(self, generation: ReportGeneration):
+        super().__init__(_("Er loopt al een generatie van deze editie."))
+        self.generation = generation
+
+
+class ReportGenerationError(Exception):
+    """A request that cannot be carried out; the message is meant for the user."""
+
+
+def _generations_expire_stale(*, edition: ReportEdition) -> None:
+    ReportGeneration.objects.filter(
+        edition=edition, status__in=ACTIVE_GENERATION_STATUSES, created_at__lt=timezone.now() - STALE_AFTER
+    ).update(
+        status=GenerationStatus.FAILED,
+        finished_at=timezone.now(),
+        error_message=_("Afgebroken: de generatie kwam binnen een uur niet klaar."),
+    )
+
+
+def _snapshot_for(*, edition: ReportEdition) -> dict:
+    """A published edition is frozen to the snapshot it was published with."""
+    if edition.status == EditionStatus.PUBLISHED:
+        frozen = selectors.report_generation_frozen(edition=edition)
+        if frozen is not None:
+            return copy.deepcopy(frozen.snapshot)
+    return report_snapshot_build(edition=edition)
+
+
+def _generation_enqueue(*, generation_id: int) -> None:
+    from .tasks import report_generation_render
+
+    try:
+        # Few, quick publish retries: the person who clicked is waiting for the page.
+        report_generation_render.apply_async(
+            args=[generation_id],
+            retry=True,
+            retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1},
+        )
+    except BrokerError:
+        logger.exception("Broker unreachable; report generation %s not queued", generation_id)
+        report_generation_fail(generation_id=generation_id, message=str(QUEUE_UNAVAILABLE))
+
+
+def report_generation_start(*, edition: ReportEdition, user) -> ReportGeneration:
+    """Take a snapshot of the data and queue its rendering, unless one is already running.
+
+    Raises ``ReportGenerationRunning`` with the running generation in that case.
+    """
+    # Outside the locking transaction, so the snapshot reads one consistent moment.
+    snapshot = _snapshot_for(edition=edition)
+    with transaction.atomic():
+        edition = ReportEdition.objects.select_for_update().get(pk=edition.pk)
+        _generations_expire_stale(edition=edition)
+        running = ReportGeneration.objects.filter(edition=edition, status__in=ACTIVE_GENERATION_STATUSES).first()
+        if running is not None:
+            raise ReportGenerationRunning(running)
+        try:
+            with transaction.atomic():
+                generation = ReportGeneration.objects.create(
+                    edition=edition,
+                    started_by=user if user is not None and user.is_authenticated else None,
+                    reference_date=datetime.date.fromisoformat(snapshot["edition"]["reference_date"]),
+                    snapshot=snapshot,
+                    snapshot_sha256=report_snapshot_checksum(snapshot),
+                )
+        except IntegrityError:
+            # Only reachable if someone bypassed the lock; the constraint still holds.
+            raise ReportGenerationRunning(
+                ReportGeneration.objects.get(edition=edition, status__in=ACTIVE_GENERATION_STATUSES)
+            )
+        transaction.on_commit(partial(_generation_enqueue, generation_id=generation.pk))
+    return generation
+
+
+def report_generation_run(*, generation_id: int) -> ReportGeneration:
+    """Render a generation's snapshot to its PDF. Safe to call again for the same generation:
+    a finished or failed one is left alone, a half-done one (worker lost) is rendered again."""
+    with transaction.atomic():
+        generation = ReportGeneration.objects.select_for_update().select_related("edition").get(pk=generation_id)
+        if not generation.is_active:
+            return generation
+        generation.status = GenerationStatus.RUNNING
+        generation.started_at = timezone.now()
+        generation.attempts += 1
+        generation.save(update_fields=["status", "started_at", "attempts"])
+
+    rendered = report_pdf(generation.snapshot)
+    name = f"{generation.edition.key}-{generation.pk}.pdf"
+
+    with transaction.atomic():
+        generation = ReportGeneration.objects.select_for_update().select_related("edition").get(pk=generation_id)
+        if generation.status != GenerationStatus.RUNNING:
+            return generation
+        storage = generation.file.storage
+        path = generation.file.field.generate_filename(generation, name)
+        # A retried render writes the same name again instead of piling up copies.
+        if storage.exists(path):
+            storage.delete(path)
+        generation.file.save(name, ContentFile(rendered.pdf), save=False)
+        generation.size = len(rendered.pdf)
+        generation.page_count = rendered.page_count
+        generation.sha256 = hashlib.sha256(rendered.pdf).hexdigest()
+        generation.status = GenerationStatus.DONE
+        generation.error_message = ""
+        generation.finished_at = timezone.now()
+        fields = ["file", "size", "page_count", "sha256", "status", "error_message", "finished_at"]
+        edition = generation.edition
+        if edition.status == EditionStatus.PUBLISHED and selectors.report_generation_frozen(edition=edition) is None:
+            # The first PDF of an edition that is already public fixes its content.
+            generation.is_frozen = True
+            fields.append("is_frozen")
+        generation.save(update_fields=fields)
+    return generation
+
+
+def report_generation_fail(*, generation_id: int, message: str) -> ReportGeneration | None:
+    """Record that a generation failed for good; a finished one is never overwritten."""
+    with transaction.atomic():
+        generation = ReportGeneration.objects.select_for_update().filter(pk=generation_id).first()
+        if generation is None or generation.status == GenerationStatus.DONE:
+            return generation
+        generation.status = GenerationStatus.FAILED
+        generation.error_message = message
+        generation.finished_at = timezone.now()
+        generation.save(update_fields=["status", "error_message", "finished_at"])
+    return generation
+
+
+def report_edition_publish(*, generation: ReportGeneration, user) -> ReportEdition:
+    """Publish an edition with this PDF: the edition becomes public and frozen to its snapshot."""
+    with transaction.atomic():
+        generation = ReportGeneration.objects.select_for_update().select_related("edition").get(pk=generation.pk)
+        edition = ReportEdition.objects.select_for_update().get(pk=generation.edition_id)
+        if generation.status != GenerationStatus.DONE:
+            raise ReportGenerationError(_("Alleen een afgeronde generatie kan worden gepubliceerd."))
+        if edition.status == EditionStatus.PUBLISHED:
+            raise ReportGenerationError(_("Deze editie is al gepubliceerd."))
+        generation.is_frozen = True
+        generation.save(update_fields=["is_frozen"])
+        edition.status = EditionStatus.PUBLISHED
+        edition.published_on = edition.published_on or timezone.localdate()
+        edition.save(update_fields=["status", "published_on"])
+        logger.info("Edition %s published with generation %s by %s", edition.key, generation.pk, user)
+        content_changed()
+    return edition

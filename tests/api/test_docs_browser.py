@@ -1,0 +1,20 @@
+"""The API documentation page in a real browser: no CSP refusals, no axe-core violations."""
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.conftest import needs_chromium, open_page  # noqa: F401 (fixture)
+
+pytestmark = [needs_chromium, pytest.mark.django_db(transaction=True)]
+
+
+def test_docs_page_loads_cleanly_and_is_accessible(open_page, settings):
+    # The site's stylesheet, so that axe-core judges contrast with the real styles.
+    settings.STATICFILES_DIRS = [settings.BASE_DIR / "static"]
+    page, problems = open_page("/api/v1/docs")
+    assert page.locator("h1").inner_text() == "Open data Verbeteraanpak Passend Onderwijs"
+    assert page.get_by_role("link", name="GET /api/v1/maatregelen", exact=True).count() == 1
+    page.get_by_role("link", name="GET /api/v1/maatregelen/{code}").click()
+    assert page.locator("#maatregelen_retrieve").is_visible()
+    results = Axe().run(page).response["violations"]
+    assert [f"{item['id']}: {item['help']}" for item in results] == []
+    assert problems.errors == []

@@ -1,0 +1,249 @@
+"""Shape and filters of every endpoint of the open-data API, on the real programme content."""
+import csv
+import io
+import re
+
+import pytest
+
+from legislation.models import ExpectedLaw
+from measures.models import Goal, Measure, MeasureStatus, StakeholderGroup
+from motions.models import Commitment, Motion
+from reports.models import EditionStatus, ReportEdition
+from tests.factories import ReportEditionFactory
+
+from .conftest import DETAIL_URLS, LIST_URLS
+
+pytestmark = pytest.mark.usefixtures("programme", "generous_throttle")
+
+
+def _all(client, url, **params):
+    """Every item of a list, following the pages."""
+    items, page = [], 1
+    while True:
+        body = client.get(url, {**params, "pagina": page, "paginaGrootte": 200}).json()
+        items += body["resultaten"]
+        if body["volgende"] is None:
+            return items
+        page += 1
+
+
+def _codes(client, **params):
+    return [item["code"] for item in _all(client, "/api/v1/maatregelen", **params)]
+
+
+def _report_order(measures):
+    return [measure.code for measure in measures.order_by("number", "suffix")]
+
+
+@pytest.mark.parametrize("url", LIST_URLS)
+def test_lists_are_paginated_with_dutch_names_and_links(client, url):
+    response = client.get(url, {"paginaGrootte": 1})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert response["API-Version"] == "1.0.0"
+    body = response.json()
+    assert set(body) == {"aantal", "pagina", "paginaGrootte", "aantalPaginas", "vorige", "volgende", "resultaten"}
+    assert len(body["resultaten"]) == 1
+    assert body["aantalPaginas"] == body["aantal"]
+    assert 'rel="first"' in response["Link"] and 'rel="last"' in response["Link"]
+    if body["aantal"] > 1:
+        assert "pagina=2" in body["volgende"] and 'rel="next"' in response["Link"]
+
+
+@pytest.mark.parametrize("url", DETAIL_URLS)
+def test_detail_links_to_itself(client, url):
+    body = client.get(url).json()
+    assert body["url"] == f"http://testserver{url}"
+
+
+def test_measure_shape(client):
+    listed = client.get("/api/v1/maatregelen").json()["resultaten"]
+    assert [item["code"] for item in listed] == _report_order(Measure.objects.all())
+    sub = next(item for item in listed if item["code"] == "8a")
+    measure = Measure.objects.get(code="8a")
+    assert sub["titel"] == measure.title
+    assert sub["status"] == measure.status
+    assert sub["statusOmschrijving"] == measure.get_status_display()
+    assert sub["hoofdmaatregel"] == "8"
+    # A sub-measure shares its measure's goals (the dashboard's goal filter does the same).
+    assert sub["doelen"] == sorted(goal.number for goal in measure.parent.goals.all())
+    assert [group["slug"] for group in sub["betrokkenen"]] == [
+        link.group.slug for link in measure.measurestakeholder_set.order_by("position")
+    ]
+    assert "inleiding" not in sub
+
+    detail = client.get("/api/v1/maatregelen/8").json()
+    parent = Measure.objects.get(code="8")
+    assert detail["submaatregelen"] == ["8a", "8b", "8c", "8d"]
+    assert detail["inleiding"] == parent.introduction
+    steps = parent.items.filter(kind="step").order_by("position")
+    assert detail["stappen"] == [item.text for item in steps]
+    assert detail["links"] == [
+        {"titel": item.text, "url": item.url} for item in parent.items.filter(kind="link").order_by("position")
+    ]
+    history = parent.status_changes.order_by("sort_date", "id")
+    assert [entry["status"] for entry in detail["statusgeschiedenis"]] == [record.status for record in history]
+    assert set(detail["moties"]) == set(parent.motions.values_list("kamerstuk", flat=True))
+    assert set(detail["wetgeving"]) == set(parent.expected_laws.values_list("slug", flat=True))
+
+
+def test_goal_stakeholder_motion_commitment_law_and_edition_shapes(client):
+    goal = client.get("/api/v1/doelen/3").json()
+    assert goal["titel"] == Goal.objects.get(number=3).title
+    assert set(goal["maatregelen"]) == set(Goal.objects.get(number=3).measures.values_list("code", flat=True))
+
+    group = StakeholderGroup.objects.filter(organisations__isnull=False).first()
+    body = client.get(f"/api/v1/betrokkenen/{group.slug}").json()
+    assert body["naam"] == group.name
+    assert [item["naam"] for item in body["organisaties"]] == list(
+        group.organisations.order_by("position").values_list("name", flat=True)
+    )
+
+    motion = Motion.objects.get(kamerstuk="31497-373")
+    body = client.get("/api/v1/moties/31497-373").json()
+    assert body["titel"] == motion.title
+    assert body["toelichting"] == motion.explanation
+    assert (body["dossier"], body["ondernummer"]) == ("31497", 373)
+    for field in ["ingediendOp", "besluitKamer", "kabinetsappreciatie", "officieleTekst", "bijgewerktUitTweedeKamer"]:
+        assert field in body
+
+    commitment = Commitment.objects.get(code="T01575")
+    body = client.get(f"/api/v1/toezeggingen/{commitment.slug}").json()
+    assert (body["code"], body["status"]) == ("T01575", commitment.status)
+    assert body["bron"]["sleutel"] == commitment.source.key
+
+    law = ExpectedLaw.objects.order_by("position").first()
+    body = client.get(f"/api/v1/wetgeving/{law.slug}").json()
+    assert body["inhoud"] == list(law.content_items.order_by("position").values_list("text", flat=True))
+    assert [milestone["fase"] for milestone in body["mijlpalen"]] == list(
+        law.milestones.order_by("position", "id").values_list("phase", flat=True)
+    )
+    assert all("eerderePlanning" in milestone for milestone in body["mijlpalen"])
+
+    edition = ReportEdition.objects.get(key="vgr-2025")
+    body = client.get("/api/v1/rapportages/vgr-2025").json()
+    assert (body["volgnummer"], body["jaar"], body["inleiding"]) == (edition.number, edition.year, edition.introduction)
+
+
+def test_only_published_editions_are_public(client):
+    concept = ReportEditionFactory(programme=ReportEdition.objects.first().programme, status=EditionStatus.DRAFT)
+    keys = [item["sleutel"] for item in client.get("/api/v1/rapportages").json()["resultaten"]]
+    assert concept.key not in keys
+    assert keys == list(ReportEdition.objects.filter(status=EditionStatus.PUBLISHED).values_list("key", flat=True))
+    assert client.get(f"/api/v1/rapportages/{concept.key}").status_code == 404
+
+
+@pytest.mark.parametrize("status", MeasureStatus.values)
+def test_measures_filter_on_status(client, status):
+    assert _codes(client, status=status) == _report_order(Measure.objects.filter(status=status))
+
+
+def test_measures_filter_on_goal_includes_sub_measures(client):
+    goal = Goal.objects.get(number=5)
+    expected = Measure.objects.filter(goals=goal) | Measure.objects.filter(parent__goals=goal)
+    assert _codes(client, doel=5) == _report_order(expected.distinct())
+    assert "8a" in _codes(client, doel=5)
+
+
+def test_measures_filter_on_stakeholder(client):
+    expected = Measure.objects.filter(measurestakeholder__group__slug="ouders")
+    assert _codes(client, betrokkene="ouders") == _report_order(expected)
+    assert _codes(client, betrokkene="bestaat-niet") == []
+
+
+@pytest.mark.parametrize("value, prioritised", [("ja", True), ("true", True), ("nee", False), ("false", False)])
+def test_measures_filter_on_prioritised(client, value, prioritised):
+    assert _codes(client, geprioriteerd=value) == _report_order(Measure.objects.filter(is_prioritised=prioritised))
+
+
+def test_measures_full_text_search_and_combined_filters(client):
+    found = _codes(client, q="verzuim")
+    assert "8a" in found
+    assert set(found) < set(_report_order(Measure.objects.all()))
+    both = _codes(client, q="verzuim", geprioriteerd="ja")
+    assert both == [code for code in found if Measure.objects.get(code=code).is_prioritised]
+
+
+def test_measures_ordering(client):
+    titles = [item["titel"] for item in _all(client, "/api/v1/maatregelen", ordering="titel")]
+    assert titles == sorted(titles)
+    assert _codes(client, ordering="-code")[:3] == ["25", "24", "23"]
+
+
+@pytest.mark.parametrize("code", ["16", "16a", "21"])
+def test_motions_and_commitments_filter_on_measure(client, code):
+    measure = Measure.objects.get(code=code)
+    family = [measure, *measure.sub_measures.all()]
+    motions = [item["kamerstuk"] for item in _all(client, "/api/v1/moties", maatregel=code)]
+    assert set(motions) == set(Motion.objects.filter(measures__in=family).values_list("kamerstuk", flat=True))
+    commitments = [item["slug"] for item in _all(client, "/api/v1/toezeggingen", maatregel=code)]
+    assert set(commitments) == set(Commitment.objects.filter(measures__in=family).values_list("slug", flat=True))
+    laws = [item["slug"] for item in _all(client, "/api/v1/wetgeving", maatregel=code)]
+    assert set(laws) == set(ExpectedLaw.objects.filter(measures__in=family).values_list("slug", flat=True))
+
+
+def test_motion_and_commitment_status_filters(client):
+    motions = _all(client, "/api/v1/moties", status="uitgevoerd")
+    assert {item["kamerstuk"] for item in motions} == set(
+        Motion.objects.filter(status="uitgevoerd").values_list("kamerstuk", flat=True)
+    )
+    assert motions and all(item["status"] == "uitgevoerd" for item in motions)
+    open_commitments = _all(client, "/api/v1/toezeggingen", status="open")
+    assert len(open_commitments) == Commitment.objects.filter(status="open").count()
+
+
+def test_measure_code_filter_accepts_written_forms(client):
+    assert _all(client, "/api/v1/moties", maatregel="M16A") == _all(client, "/api/v1/moties", maatregel="16a")
+
+
+def _csv(response):
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert re.match(r'attachment; filename="[a-z]+\.csv"', response["Content-Disposition"])
+    content = response.content
+    assert content.startswith(b"\xef\xbb\xbf"), "UTF-8 with BOM, for Excel"
+    return list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
+
+
+@pytest.mark.parametrize("url", LIST_URLS)
+def test_every_list_is_available_as_csv_with_all_rows(client, url):
+    rows = _csv(client.get(url, {"format": "csv", "paginaGrootte": 1}))
+    assert len(rows) - 1 == client.get(url).json()["aantal"]
+    header = rows[0]
+    assert all(cell and cell[0].isupper() for cell in header), header
+    assert all(len(row) == len(header) for row in rows)
+
+
+def test_measures_csv_has_dutch_headers_and_follows_filters(client):
+    rows = _csv(client.get("/api/v1/maatregelen", {"format": "csv", "doel": 5, "geprioriteerd": "ja"}))
+    assert rows[0][:5] == ["Code", "Titel", "Status", "Toelichting op de status", "Geprioriteerd"]
+    expected = _codes(client, doel=5, geprioriteerd="ja")
+    assert [row[0] for row in rows[1:]] == expected
+    first = Measure.objects.get(code=expected[0])
+    assert rows[1][2] == first.get_status_display()
+    assert rows[1][4] == "ja"
+
+
+def test_csv_keeps_formula_like_text_as_text(client):
+    Measure.objects.filter(code="1").update(status_note="=HYPERLINK(\"https://example.org\")")
+    rows = _csv(client.get("/api/v1/maatregelen", {"format": "csv", "q": "1"}))
+    note = next(row[3] for row in rows[1:] if row[0] == "1")
+    assert note == "'=HYPERLINK(\"https://example.org\")"
+
+
+def test_programme_document_holds_everything(client):
+    response = client.get("/api/v1/programma")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="passend-onderwijs.json"'
+    body = response.json()
+    assert body["programma"]["naam"] == "Verbeteraanpak passend onderwijs"
+    assert body["programma"]["voorganger"]["beginjaar"] == 2014
+    assert len(body["doelen"]) == Goal.objects.filter(programme__successors__isnull=True).count()
+    assert [item["code"] for item in body["maatregelen"]] == _report_order(Measure.objects.all())
+    assert body["maatregelen"][0]["statusgeschiedenis"] is not None
+    assert len(body["moties"]) == Motion.objects.count()
+    assert len(body["toezeggingen"]) == Commitment.objects.count()
+    assert len(body["wetgeving"]) == ExpectedLaw.objects.count()
+    assert len(body["betrokkenen"]) == StakeholderGroup.objects.count()
+    assert [item["sleutel"] for item in body["rapportages"]] == ["vgr-2025"]
+    assert body["prioriteiten"]

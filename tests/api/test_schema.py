@@ -1,0 +1,107 @@
+"""The OpenAPI document validates, documents every endpoint, and holds against a fuzzer."""
+import json
+import re
+
+import pytest
+import schemathesis
+from django.core import signals
+from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
+from drf_spectacular.validation import validate_schema
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+from schemathesis.checks import (
+    content_type_conformance,
+    not_a_server_error,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from .conftest import DETAIL_URLS, LIST_URLS
+
+
+def _document(client) -> dict:
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    assert response["API-Version"] == "1.0.0"
+    return json.loads(response.content)
+
+
+@pytest.mark.usefixtures("programme", "generous_throttle")
+def test_openapi_document_validates_and_covers_every_endpoint(client):
+    document = _document(client)
+    validate_schema(document)
+    assert document["openapi"].startswith("3.")
+    assert document["info"]["version"] == "1.0.0"
+    paths = set(document["paths"])
+    for url in LIST_URLS + ["/api/v1/programma"]:
+        assert url in paths
+    templated = [re.sub(r"\{[^}]+\}", "x", path) for path in paths]
+    for url in DETAIL_URLS:
+        assert re.sub(r"[^/]+$", "x", url) in templated
+    for path, operations in document["paths"].items():
+        assert set(operations) == {"get"}, path
+        responses = operations["get"]["responses"]
+        assert {"200", "304", "400", "404", "406", "429", "500"} <= set(responses)
+        assert "API-Version" in responses["200"]["headers"]
+        assert "application/problem+json" in responses["404"]["content"]
+        if path in LIST_URLS:
+            assert "text/csv" in responses["200"]["content"]
+            names = {parameter["name"] for parameter in operations["get"]["parameters"]}
+            assert {"pagina", "paginaGrootte", "ordering", "format"} <= names
+    maatregelen = {p["name"] for p in document["paths"]["/api/v1/maatregelen"]["get"]["parameters"]}
+    assert {"status", "doel", "betrokkene", "geprioriteerd", "q"} <= maatregelen
+    assert "Namen in het Nederlands" in document["info"]["description"]
+
+
+@pytest.mark.usefixtures("programme", "generous_throttle")
+def test_docs_page_works_under_the_strict_csp(client):
+    response = client.get("/api/v1/docs")
+    assert response.status_code == 200
+    assert response["API-Version"] == "1.0.0"
+    assert "'unsafe-inline'" not in response["Content-Security-Policy"]
+    html = response.content.decode()
+    assert "<script" not in html
+    assert "style=" not in html and "<style" not in html
+    assert '<html lang="nl">' in html
+    assert "/api/v1/maatregelen/{code}" in html
+    assert 'href="/api/v1/openapi.json"' in html
+    assert re.search(r"<h1>Open data Verbeteraanpak Passend Onderwijs</h1>", html)
+
+
+@pytest.fixture
+def api_schema(programme, generous_throttle, client):
+    """The document, called through the WSGI application itself (no server, no network).
+
+    As Django's test client does, the WSGI requests keep the test's database connection
+    (and so its transaction) open instead of closing it after each request.
+    """
+    document = _document(client)
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield schemathesis.from_dict(document, app=get_wsgi_application())
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+schema = schemathesis.from_pytest_fixture("api_schema")
+
+
+@schema.parametrize()
+@hypothesis_settings(
+    max_examples=20, deadline=None, derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+def test_fuzzing_finds_no_server_error_and_no_undocumented_response(case):
+    response = case.call_wsgi()
+    case.validate_response(
+        response,
+        checks=(
+            not_a_server_error,
+            status_code_conformance,
+            content_type_conformance,
+            response_headers_conformance,
+            response_schema_conformance,
+        ),
+    )

@@ -1,0 +1,91 @@
+"""In a real browser: the web version passes axe-core, and the progress page follows a
+generation on a real worker to the end without reloading itself over and over."""
+import os
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connections
+from django.test import Client
+
+from reports.models import GenerationStatus, ReportEdition, ReportGeneration
+
+# Playwright's sync API keeps an event loop in the test thread; the ORM calls here are
+# still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = [
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+    pytest.mark.django_db(transaction=True),
+]
+
+
+@pytest.fixture
+def browser_context(browser, live_server):
+    cache.clear()
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    yield context
+    context.close()
+    # Queries made while Playwright's loop runs get their own connection; close it
+    # here, or it keeps the test database from being dropped.
+    connections.close_all()
+
+
+def _problems(page) -> list[str]:
+    """Script errors, CSP refusals and failed requests for this app's own files. (The site's
+    stylesheets are another app's; a missing one is reported in its own tests.)"""
+    problems: list[str] = []
+    page.on("console", lambda message: message.type == "error"
+            and not message.text.startswith("Failed to load resource") and problems.append(message.text))
+    page.on("pageerror", lambda error: problems.append(str(error)))
+
+    def failed(response) -> None:
+        foreign_static = "/static/" in response.url and "/static/reports/" not in response.url
+        if response.status >= 400 and not foreign_static:
+            problems.append(f"{response.status} {response.url}")
+
+    page.on("response", failed)
+    return problems
+
+
+def test_web_version_is_accessible(programme_loaded, live_server, browser_context):
+    page = browser_context.new_page()
+    problems = _problems(page)
+    page.goto(f"{live_server.url}/rapportages/vgr-2025/")
+    assert page.locator("h1").inner_text().startswith("Vierde voortgangsrapportage")
+    assert page.get_by_role("heading", name="Maatregel 8b · Experiment onderwijszorgarrangementen").is_visible()
+    page.get_by_role("link", name="Overzicht moties").first.click()
+    assert page.url.endswith("#moties")
+    results = Axe().run(page).response["violations"]
+    assert [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in results] == []
+    assert problems == []
+
+
+def test_progress_page_follows_a_generation_on_a_real_worker(
+    programme_loaded, live_server, browser_context, final_editor, live_worker
+):
+    client = Client()
+    client.force_login(final_editor)
+    browser_context.add_cookies([{
+        "name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+        "url": live_server.url,
+    }])
+    page = browser_context.new_page()
+    problems = _problems(page)
+    status_requests: list[str] = []
+    page.on("request", lambda request: "/status/" in request.url and status_requests.append(request.url))
+
+    page.goto(f"{live_server.url}/beheer/rapportages/edities/vgr-2025/")
+    page.get_by_role("button", name="PDF maken").click()
+    page.get_by_text("Download de PDF").wait_for(timeout=120_000)
+
+    generation = ReportGeneration.objects.get(edition=ReportEdition.objects.get(key="vgr-2025"))
+    assert generation.status == GenerationStatus.DONE
+    assert page.get_by_role("status").inner_text() == "Status: Klaar"
+    # Polled, but politely: every two seconds at first, then less often (the render takes
+    # seconds, so the page had to wait for it).
+    assert 1 <= len(status_requests) <= 30
+    assert problems == []

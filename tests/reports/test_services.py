@@ -1,0 +1,156 @@
+"""Starting, running, failing and publishing generations (tasks run in-process here;
+test_worker.py runs them on a real worker)."""
+import datetime
+import hashlib
+from unittest import mock
+
+import pypdf
+import pytest
+from django.db import IntegrityError, OperationalError
+from django.utils import timezone
+
+from reports import services
+from reports.models import EditionStatus, GenerationStatus, ReportGeneration
+from reports.rendering import report_pdf as real_report_pdf
+from reports.services import (
+    ReportGenerationRunning,
+    report_edition_publish,
+    report_generation_run,
+    report_generation_start,
+)
+from tests.factories import MeasureFactory, ReportEditionFactory
+
+
+@pytest.fixture
+def edition(db):
+    edition = ReportEditionFactory(title="Proefrapportage", key="proef")
+    MeasureFactory(programme=edition.programme, code="1", title="Een maatregel om te tonen")
+    return edition
+
+
+def _start(edition, user, capture, execute=True) -> ReportGeneration:
+    with capture(execute=execute):
+        generation = report_generation_start(edition=edition, user=user)
+    generation.refresh_from_db()
+    return generation
+
+
+def test_start_snapshots_and_renders_a_kept_pdf(edition, final_editor, django_capture_on_commit_callbacks):
+    generation = _start(edition, final_editor, django_capture_on_commit_callbacks)
+    assert generation.status == GenerationStatus.DONE
+    assert generation.started_by == final_editor
+    assert generation.reference_date == edition.reference_date
+    assert generation.snapshot["edition"]["key"] == "proef"
+    content = generation.file.read()
+    assert content.startswith(b"%PDF-1.7")
+    assert generation.size == len(content)
+    assert generation.sha256 == hashlib.sha256(content).hexdigest()
+    assert generation.page_count == len(pypdf.PdfReader(generation.file.path).pages)
+    assert generation.attempts == 1 and generation.finished_at is not None
+
+
+def test_a_second_start_while_one_is_queued_starts_nothing(edition, final_editor, django_capture_on_commit_callbacks):
+    first = _start(edition, final_editor, django_capture_on_commit_callbacks, execute=False)
+    assert first.status == GenerationStatus.QUEUED
+    with pytest.raises(ReportGenerationRunning) as refused:
+        report_generation_start(edition=edition, user=final_editor)
+    assert refused.value.generation == first
+    assert ReportGeneration.objects.count() == 1
+
+
+def test_the_database_allows_one_active_generation_per_edition(edition):
+    values = {"edition": edition, "reference_date": edition.reference_date, "snapshot": {}, "snapshot_sha256": "x"}
+    ReportGeneration.objects.create(status=GenerationStatus.RUNNING, **values)
+    ReportGeneration.objects.create(status=GenerationStatus.FAILED, **values)
+    with pytest.raises(IntegrityError):
+        ReportGeneration.objects.create(status=GenerationStatus.QUEUED, **values)
+
+
+def test_a_generation_lost_for_an_hour_no_longer_blocks(edition, final_editor, django_capture_on_commit_callbacks):
+    stuck = _start(edition, final_editor, django_capture_on_commit_callbacks, execute=False)
+    ReportGeneration.objects.filter(pk=stuck.pk).update(created_at=timezone.now() - datetime.timedelta(hours=2))
+    fresh = _start(edition, final_editor, django_capture_on_commit_callbacks)
+    stuck.refresh_from_db()
+    assert stuck.status == GenerationStatus.FAILED and "binnen een uur" in stuck.error_message
+    assert fresh.status == GenerationStatus.DONE
+
+
+def test_running_again_is_harmless(edition, final_editor, django_capture_on_commit_callbacks):
+    generation = _start(edition, final_editor, django_capture_on_commit_callbacks)
+    with mock.patch.object(services, "report_pdf") as render:
+        assert report_generation_run(generation_id=generation.pk).status == GenerationStatus.DONE
+    render.assert_not_called()
+
+
+def test_a_redelivered_half_done_generation_is_rendered_again(edition, final_editor, django_capture_on_commit_callbacks):
+    generation = _start(edition, final_editor, django_capture_on_commit_callbacks, execute=False)
+    ReportGeneration.objects.filter(pk=generation.pk).update(status=GenerationStatus.RUNNING, attempts=1)
+    generation = report_generation_run(generation_id=generation.pk)
+    assert generation.status == GenerationStatus.DONE and generation.attempts == 2
+    # The same name again, not a second file next to it.
+    assert generation.file.name == f"rapportages/proef/proef-{generation.pk}.pdf"
+
+
+def test_transient_errors_are_retried(edition, final_editor, django_capture_on_commit_callbacks, eager_retries):
+    calls = []
+
+    def flaky(snapshot):
+        calls.append(1)
+        if len(calls) < 3:
+            raise OperationalError("server closed the connection unexpectedly")
+        return real_report_pdf(snapshot)
+
+    with mock.patch.object(services, "report_pdf", side_effect=flaky):
+        generation = _start(edition, final_editor, django_capture_on_commit_callbacks)
+    assert len(calls) == 3
+    assert generation.status == GenerationStatus.DONE and generation.attempts == 3
+
+
+def test_transient_errors_that_persist_are_recorded(edition, final_editor, django_capture_on_commit_callbacks,
+                                                   eager_retries):
+    with mock.patch.object(services, "report_pdf", side_effect=OperationalError("database down")):
+        generation = _start(edition, final_editor, django_capture_on_commit_callbacks)
+    assert generation.status == GenerationStatus.FAILED
+    assert generation.attempts == 4
+    assert "na 4 pogingen mislukt" in generation.error_message and "database down" in generation.error_message
+
+
+def test_permanent_errors_are_recorded_at_once(edition, final_editor, django_capture_on_commit_callbacks):
+    with mock.patch.object(services, "report_pdf", side_effect=ValueError("kapotte momentopname")):
+        generation = _start(edition, final_editor, django_capture_on_commit_callbacks)
+    assert generation.status == GenerationStatus.FAILED and generation.attempts == 1
+    assert generation.error_message == "Het genereren is mislukt: ValueError: kapotte momentopname"
+    assert not generation.file
+
+
+def test_publishing_freezes_the_edition_to_its_snapshot(edition, final_editor, administrator,
+                                                      django_capture_on_commit_callbacks):
+    assert edition.status == EditionStatus.DRAFT
+    published = _start(edition, final_editor, django_capture_on_commit_callbacks)
+    edition = report_edition_publish(generation=published, user=administrator)
+    assert edition.status == EditionStatus.PUBLISHED and edition.published_on is not None
+    published.refresh_from_db()
+    assert published.is_frozen
+    # Edits after publication do not reach a regenerated PDF of this edition.
+    edition.programme.measures.update(title="Later gewijzigd")
+    edition.introduction = "Een nieuwe inleiding."
+    edition.save()
+    again = _start(edition, final_editor, django_capture_on_commit_callbacks)
+    assert again.snapshot == published.snapshot
+    assert again.sha256 == published.sha256
+    assert not again.is_frozen
+
+
+def test_the_first_pdf_of_an_already_published_edition_freezes_it(edition, final_editor,
+                                                                  django_capture_on_commit_callbacks):
+    edition.status = EditionStatus.PUBLISHED
+    edition.save()
+    generation = _start(edition, final_editor, django_capture_on_commit_callbacks)
+    assert generation.is_frozen
+
+
+def test_only_a_finished_generation_of_a_draft_can_be_published(edition, final_editor, administrator,
+                                                                django_capture_on_commit_callbacks):
+    queued = _start(edition, final_editor, django_capture_on_commit_callbacks, execute=False)
+    with pytest.raises(services.ReportGenerationError):
+        report_edition_publish(generation=queued, user=administrator)

@@ -1,0 +1,124 @@
+"""The permission matrix of the staff workspace, over every URL pattern under /beheer/.
+
+The URLs are enumerated from the URLconf, so a new staff view cannot slip through
+without being listed here with the roles that may use it.
+"""
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+pytestmark = pytest.mark.django_db
+
+# Open to everyone by nature: signing in and out.
+PUBLIC = {"staff:login", "staff:logout"}
+
+EDIT = {"redacteur", "eindredacteur"}
+REPORTS = {"eindredacteur", "beheerder"}
+# Which roles may use each staff view; everyone else signed in gets 403.
+ALLOWED = {
+    "staff:home": EDIT,
+    "staff:to_update": EDIT,
+    "staff:review_queue": {"eindredacteur"},
+    "staff:user_list": {"beheerder"},
+    "staff:user_create": {"beheerder"},
+    "staff:user_edit": {"beheerder"},
+    "staff:record_list": EDIT,
+    "staff:record_edit": EDIT,
+    "staff:record_status": EDIT,
+    "staff:record_review": EDIT,
+    "staff:record_history": EDIT,
+    "staff:report_home": REPORTS,
+    "staff:report_edition": REPORTS,
+    "staff:report_generation_start": REPORTS,
+    "staff:report_generation": REPORTS,
+    "staff:report_generation_status": REPORTS,
+    "staff:report_generation_download": REPORTS,
+    "staff:report_generation_publish": {"beheerder"},
+}
+# Values for the URL parameters of staff views (per view where they differ).
+PARAMETERS = {"kind": "maatregelen", "key": "5", "pk": 1}
+PARAMETERS_BY_VIEW = {
+    "staff:report_edition": {"key": "vgr-2025"},
+    "staff:report_generation_start": {"key": "vgr-2025"},
+}
+GENERATION_VIEWS = {"staff:report_generation", "staff:report_generation_status",
+                    "staff:report_generation_download", "staff:report_generation_publish"}
+UNSAFE_METHODS = ["post", "put", "patch", "delete"]
+
+
+@pytest.fixture
+def records(db):
+    """The smallest data the URLs above point at."""
+    from reports.models import ReportGeneration
+    from tests.factories import MeasureFactory, ReportEditionFactory
+
+    MeasureFactory(code="5")
+    edition = ReportEditionFactory(key="vgr-2025")
+    generation = ReportGeneration.objects.create(
+        edition=edition, reference_date=edition.reference_date, snapshot={}, snapshot_sha256="0" * 64)
+    PARAMETERS_BY_VIEW.update({name: {"pk": generation.pk} for name in GENERATION_VIEWS})
+
+
+def _staff_patterns(resolver=None, namespace=""):
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}:{pattern.namespace}" if pattern.namespace and namespace else (pattern.namespace or namespace)
+            yield from _staff_patterns(pattern, inner)
+        elif isinstance(pattern, URLPattern) and namespace == "staff" and pattern.name:
+            yield f"staff:{pattern.name}", tuple(pattern.pattern.regex.groupindex)
+
+
+STAFF_URLS = sorted(set(_staff_patterns()))
+
+
+def _url(name, converters):
+    values = {**PARAMETERS, **PARAMETERS_BY_VIEW.get(name, {})}
+    missing = [param for param in converters if param not in values]
+    assert not missing, f"{name}: add a test value for {missing} to PARAMETERS"
+    return reverse(name, kwargs={param: values[param] for param in converters})
+
+
+def test_every_staff_view_is_in_the_matrix():
+    names = {name for name, _converters in STAFF_URLS}
+    assert names - PUBLIC - set(ALLOWED) == set(), "new staff views need an entry in ALLOWED"
+
+
+@pytest.mark.parametrize("name, converters", STAFF_URLS, ids=[name for name, _c in STAFF_URLS])
+@pytest.mark.parametrize("method", ["get", *UNSAFE_METHODS])
+def test_anonymous_visitors_are_sent_to_the_login_page(client, records, name, converters, method):
+    if name in PUBLIC:
+        pytest.skip("signing in and out is open to everyone")
+    url = _url(name, converters)
+    response = getattr(client, method)(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("staff:login"))
+
+
+@pytest.mark.parametrize("name, converters", STAFF_URLS, ids=[name for name, _c in STAFF_URLS])
+@pytest.mark.parametrize("method", ["get", *UNSAFE_METHODS])
+def test_signed_in_users_without_a_role_get_403(client, reader, records, name, converters, method):
+    if name in PUBLIC:
+        pytest.skip("signing in and out is open to everyone")
+    client.force_login(reader)
+    assert getattr(client, method)(_url(name, converters)).status_code == 403
+
+
+@pytest.mark.parametrize("role", ["redacteur", "eindredacteur", "beheerder"])
+@pytest.mark.parametrize("name, converters", STAFF_URLS, ids=[name for name, _c in STAFF_URLS])
+def test_roles_reach_exactly_their_views(client, django_user_model, records, role, name, converters):
+    from django.contrib.auth.models import Group
+
+    if name in PUBLIC:
+        pytest.skip("signing in and out is open to everyone")
+    user = django_user_model.objects.create_user(f"user-{role}", password="een-lang-wachtwoord-123")
+    user.groups.add(Group.objects.get(name=role))
+    if name.startswith("staff:user_"):
+        PARAMETERS_BY_VIEW[name] = {"pk": user.pk}
+    client.force_login(user)
+    status = client.get(_url(name, converters)).status_code
+    if role in ALLOWED[name]:
+        # Past the gate: the page itself answers (a 404 for a generation without a file, a
+        # 405 for a POST-only view), never a redirect or a refusal.
+        assert status in (200, 404, 405), f"{role} should reach {name}"
+    else:
+        assert status == 403, f"{role} must not reach {name}"
