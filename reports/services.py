@@ -49,10 +49,15 @@ class ReportGenerationError(Exception):
     """A request that cannot be carried out; the message is meant for the user."""
 
 
-def _generations_expire_stale(*, edition: ReportEdition) -> None:
-    ReportGeneration.objects.filter(
-        edition=edition, status__in=ACTIVE_GENERATION_STATUSES, created_at__lt=timezone.now() - STALE_AFTER
-    ).update(
+def report_generations_expire_stale(*, edition: ReportEdition | None = None) -> int:
+    """Mark generations that have been queued or running for too long as failed, so none
+    stays "bezig" forever (its worker died and its message was lost). Returns how many."""
+    generations = ReportGeneration.objects.filter(
+        status__in=ACTIVE_GENERATION_STATUSES, created_at__lt=timezone.now() - STALE_AFTER
+    )
+    if edition is not None:
+        generations = generations.filter(edition=edition)
+    return generations.update(
         status=GenerationStatus.FAILED,
         finished_at=timezone.now(),
         error_message=_("Afgebroken: de generatie kwam binnen een uur niet klaar."),
@@ -92,7 +97,7 @@ def report_generation_start(*, edition: ReportEdition, user) -> ReportGeneration
     snapshot = _snapshot_for(edition=edition)
     with transaction.atomic():
         edition = ReportEdition.objects.select_for_update().get(pk=edition.pk)
-        _generations_expire_stale(edition=edition)
+        report_generations_expire_stale(edition=edition)
         running = ReportGeneration.objects.filter(edition=edition, status__in=ACTIVE_GENERATION_STATUSES).first()
         if running is not None:
             raise ReportGenerationRunning(running)

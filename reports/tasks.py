@@ -6,7 +6,7 @@ from django.db import InterfaceError, OperationalError
 from django.utils.translation import gettext as _
 
 from .models import ReportGeneration
-from .services import report_generation_fail, report_generation_run
+from .services import report_generation_fail, report_generation_run, report_generations_expire_stale
 
 logger = logging.getLogger(__name__)
 
@@ -44,3 +44,9 @@ def report_generation_render(self, generation_id: int) -> None:
             generation_id=generation_id,
             message=_("Het genereren is mislukt: %(error)s") % {"error": f"{type(error).__name__}: {error}"},
         )
+
+
+@shared_task
+def sweep_stale_generations() -> int:
+    """Every ten minutes, by Celery beat."""
+    return report_generations_expire_stale()

@@ -119,3 +119,35 @@ def test_concurrent_saves_from_several_processes_lose_nothing(gunicorn, django_u
     assert sorted(statuses) == [302] + [409] * 5, statuses
     winner = statuses.index(302)
     assert Draft.objects.get().document["summary"] == f"Versie van redacteur {winner}."
+
+
+def _postgres(action: str) -> None:
+    version = sorted(os.listdir("/etc/postgresql"))[-1]
+    subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", action],
+                   check=True, capture_output=True, timeout=60)
+
+
+def _ready_status(url: str) -> int:
+    try:
+        return requests.get(f"{url}/health/ready", timeout=10).status_code
+    except requests.RequestException:
+        return 0
+
+
+@pytest.mark.skipif(not Path("/usr/bin/pg_ctlcluster").exists() or os.geteuid() != 0,
+                    reason="stopping the local PostgreSQL needs pg_ctlcluster as root")
+def test_the_app_recovers_from_a_postgresql_restart_without_restarting(gunicorn):
+    assert _ready_status(gunicorn) == 200
+    _postgres("stop")
+    try:
+        assert _ready_status(gunicorn) == 503
+        assert requests.get(f"{gunicorn}/health/live", timeout=10).status_code == 200
+    finally:
+        _postgres("start")
+    deadline = time.monotonic() + 30
+    while _ready_status(gunicorn) != 200 and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert _ready_status(gunicorn) == 200
+    assert requests.get(f"{gunicorn}/maatregelen/5/", timeout=10).status_code == 200
+    # This process's own connection died with the server too.
+    connection.close()

@@ -182,13 +182,20 @@ CELERY_RESULT_BACKEND = None
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# An unacknowledged task (its worker died) goes back to the queue after this many
+# seconds; longer than the slowest render, so a live render is never run twice.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
 CELERY_TIMEZONE = TIME_ZONE
 # Scheduled jobs, run by `celery -A passend beat`.
 CELERY_BEAT_SCHEDULE = {
     "stale-measure-reminders": {
         "task": "measures.tasks.send_stale_measure_reminders",
         "schedule": 24 * 60 * 60,
+    },
+    # A generation whose worker vanished and whose message was lost is marked failed.
+    "sweep-stale-report-generations": {
+        "task": "reports.tasks.sweep_stale_generations",
+        "schedule": 10 * 60,
     },
 }
 

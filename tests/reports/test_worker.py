@@ -58,3 +58,71 @@ def test_broker_down_fails_the_generation_with_a_clear_message(
     assert "De taakwachtrij is niet bereikbaar" in page.content.decode()
     # A failed start does not block the next one.
     assert client.post(reverse("staff:report_generation_start", args=["vgr-2025"])).status_code == 302
+
+
+def _worker_process(visibility_timeout: int):
+    """A real `celery worker` in its own process, against this test database."""
+    import os
+    import subprocess
+    import sys
+
+    from django.conf import settings
+    from django.db import connection
+
+    database = connection.settings_dict
+    env = {key: value for key, value in os.environ.items() if key != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env.update(
+        DJANGO_SETTINGS_MODULE="passend.settings.test",
+        DATABASE_URL=f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
+        CELERY_BROKER_URL=settings.CELERY_BROKER_URL,
+        CELERY_TASK_ALWAYS_EAGER="false",
+        CELERY_VISIBILITY_TIMEOUT=str(visibility_timeout),
+        DJANGO_MEDIA_ROOT=str(settings.MEDIA_ROOT),
+    )
+    return subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "passend", "worker", "--pool", "solo", "--without-heartbeat",
+         "--without-mingle", "--without-gossip", "--loglevel", "WARNING"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_killed_mid_render_hands_the_job_to_another(programme_loaded, final_editor, eager_off):
+    """acks_late: the task is acknowledged only when done, so after SIGKILL the broker
+    hands it to the next worker once the visibility timeout has passed."""
+    first = _worker_process(visibility_timeout=5)
+    try:
+        generation = report_generation_start(edition=ReportEdition.objects.get(key="vgr-2025"), user=final_editor)
+        assert _wait_for(generation, {GenerationStatus.RUNNING, GenerationStatus.DONE}).status == GenerationStatus.RUNNING
+    finally:
+        first.kill()
+        first.wait(timeout=10)
+    generation.refresh_from_db()
+    assert generation.status == GenerationStatus.RUNNING
+
+    second = _worker_process(visibility_timeout=5)
+    try:
+        generation = _wait_for(generation, {GenerationStatus.DONE, GenerationStatus.FAILED}, timeout=120)
+    finally:
+        second.terminate()
+        second.wait(timeout=30)
+    assert generation.status == GenerationStatus.DONE, generation.error_message
+    assert generation.attempts == 2
+
+
+@pytest.mark.django_db
+def test_the_sweeper_fails_generations_left_running_too_long(programme_loaded):
+    import datetime
+
+    from django.utils import timezone
+
+    from reports.tasks import sweep_stale_generations
+
+    edition = ReportEdition.objects.get(key="vgr-2025")
+    stuck = ReportGeneration.objects.create(edition=edition, reference_date=edition.reference_date, snapshot={},
+                                            snapshot_sha256="0" * 64, status=GenerationStatus.RUNNING)
+    ReportGeneration.objects.filter(pk=stuck.pk).update(created_at=timezone.now() - datetime.timedelta(hours=2))
+
+    assert sweep_stale_generations.apply().get() == 1
+    stuck.refresh_from_db()
+    assert stuck.status == GenerationStatus.FAILED and "binnen een uur" in stuck.error_message
