@@ -14,6 +14,7 @@ from motions.api import CommitmentViewSet, MotionViewSet
 from reports.api import EditionViewSet
 
 from .api import ApiDocsView, OpenApiView, api_not_found
+from .api_drafts import DraftPublishView, DraftSubmitView, DraftView
 
 app_name = "api"
 
@@ -31,6 +32,12 @@ urlpatterns = [
     path("programma", ProgrammeDocumentView.as_view(), name="programma"),
     path("openapi.json", OpenApiView.as_view(), name="openapi"),
     path("docs", ApiDocsView.as_view(), name="docs"),
+    # Staff writes: drafts, review and publishing, with the workspace's rules.
+    re_path(r"^(?P<kind>maatregelen|moties|wetgeving)/(?P<key>[^/]+)/concept$", DraftView.as_view(), name="concept"),
+    re_path(r"^(?P<kind>maatregelen|moties|wetgeving)/(?P<key>[^/]+)/concept/aanbieden$",
+            DraftSubmitView.as_view(), name="concept_aanbieden"),
+    re_path(r"^(?P<kind>maatregelen|moties|wetgeving)/(?P<key>[^/]+)/concept/publiceren$",
+            DraftPublishView.as_view(), name="concept_publiceren"),
     # Last: every other address under /api/v1/ is a problem+json 404, not an HTML page.
     re_path(r"^.*$", api_not_found),
 ]

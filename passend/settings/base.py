@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
+    # Tokens for systems that write through the API on behalf of a staff member.
+    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "axes",

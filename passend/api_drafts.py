@@ -1,0 +1,134 @@
+"""Staff write endpoints of the API: the same drafts, review and publishing as /beheer/.
+
+/api/v1/{maatregelen|moties|wetgeving}/{id}/concept           GET, PUT, DELETE
+/api/v1/{maatregelen|moties|wetgeving}/{id}/concept/aanbieden POST
+/api/v1/{maatregelen|moties|wetgeving}/{id}/concept/publiceren POST
+
+These views only translate HTTP to measures/services.py, which holds every rule (roles,
+validation, optimistic locking, audit). A write must name the version it is based on
+(``versie`` in the body or the If-Match header); a stale one gets 409 with the current
+content, so a client can merge instead of overwriting someone else's work.
+"""
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import exceptions, permissions, serializers
+from rest_framework.authentication import TokenAuthentication
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from measures.editing import kind_for
+from measures.services import (
+    EditConflict,
+    draft_discard,
+    draft_for,
+    draft_publish,
+    draft_save,
+    draft_submit,
+    edit_token,
+)
+from measures.staff_views import KINDS
+
+from .api import PROBLEM_MEDIA_TYPE, StaffSessionAuthentication, api_version, problem_document
+
+
+class CanEdit(permissions.BasePermission):
+    message = "U heeft geen recht om concepten te bewerken."
+
+    def has_permission(self, request, view) -> bool:
+        return bool(request.user and request.user.is_authenticated and request.user.has_perm("measures.edit_content"))
+
+
+class DraftWriteSerializer(serializers.Serializer):
+    versie = serializers.CharField(required=False, help_text="De versie waarop de wijziging is gebaseerd.")
+    inhoud = serializers.DictField(help_text="Het volledige document, zoals GET het geeft.")
+
+
+class DraftActionSerializer(serializers.Serializer):
+    versie = serializers.CharField(required=False)
+
+
+class _DraftBase(APIView):
+    authentication_classes = [StaffSessionAuthentication, TokenAuthentication]
+    permission_classes = [permissions.IsAuthenticated, CanEdit]
+
+    def record(self):
+        kind = KINDS.get(self.kwargs["kind"])
+        if kind is None:
+            raise Http404
+        return kind.model.objects.filter(**{kind.lookup: self.kwargs["key"]}).first() or self._missing()
+
+    @staticmethod
+    def _missing():
+        raise Http404("Dit record bestaat niet.")
+
+    def expected_token(self, request) -> str:
+        token = request.data.get("versie") if hasattr(request.data, "get") else None
+        token = token or request.headers.get("If-Match", "").strip('"')
+        if not token:
+            raise exceptions.ValidationError({"versie": ["Geef de versie waarop de wijziging is gebaseerd."]})
+        return token
+
+    def state(self, record) -> dict:
+        draft = draft_for(record=record)
+        return {
+            "versie": edit_token(record=record, draft=draft),
+            "gepubliceerd": kind_for(record).document(record),
+            "concept": draft.document if draft else None,
+            "stand": draft.state if draft else None,
+        }
+
+    def run(self, request, action):
+        """Call a service and translate its outcome; every rule lives in the service."""
+        record = self.record()
+        try:
+            action(record)
+        except DjangoValidationError as error:
+            raise exceptions.ValidationError(error.message_dict if hasattr(error, "error_dict") else error.messages)
+        except DjangoPermissionDenied as error:
+            raise exceptions.PermissionDenied(str(error))
+        except EditConflict as conflict:
+            document = problem_document(
+                status_code=409, detail=conflict.message, instance=request.get_full_path(),
+                huidigeVersie=conflict.current_token, huidigeInhoud=conflict.current_document,
+            )
+            return Response(document, status=409, headers={"API-Version": api_version()},
+                            content_type=PROBLEM_MEDIA_TYPE)
+        record.refresh_from_db()
+        return Response(self.state(record), headers={"API-Version": api_version()})
+
+
+class DraftView(_DraftBase):
+    @extend_schema(summary="Concept en gepubliceerde versie van een record", tags=["beheer"])
+    def get(self, request, kind: str, key: str):
+        return Response(self.state(self.record()), headers={"API-Version": api_version()})
+
+    @extend_schema(summary="Concept opslaan", request=DraftWriteSerializer, tags=["beheer"],
+                   responses={200: OpenApiResponse(description="Opgeslagen"), 409: OpenApiResponse(
+                       description="Intussen door iemand anders gewijzigd")})
+    def put(self, request, kind: str, key: str):
+        serializer = DraftWriteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        token = self.expected_token(request)
+        return self.run(request, lambda record: draft_save(
+            record=record, user=request.user, document=serializer.validated_data["inhoud"], expected_token=token))
+
+    @extend_schema(summary="Concept verwijderen", request=DraftActionSerializer, tags=["beheer"])
+    def delete(self, request, kind: str, key: str):
+        token = self.expected_token(request)
+        return self.run(request, lambda record: draft_discard(record=record, user=request.user, expected_token=token))
+
+
+class DraftSubmitView(_DraftBase):
+    @extend_schema(summary="Concept aanbieden ter beoordeling", request=DraftActionSerializer, tags=["beheer"])
+    def post(self, request, kind: str, key: str):
+        token = self.expected_token(request)
+        return self.run(request, lambda record: draft_submit(record=record, user=request.user, expected_token=token))
+
+
+class DraftPublishView(_DraftBase):
+    @extend_schema(summary="Concept publiceren (eindredacteur)", request=DraftActionSerializer, tags=["beheer"])
+    def post(self, request, kind: str, key: str):
+        token = self.expected_token(request)
+        return self.run(request, lambda record: draft_publish(record=record, user=request.user, expected_token=token))

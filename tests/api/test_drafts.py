@@ -1,0 +1,86 @@
+"""Staff writes through the API follow exactly the workspace's rules (one set of services)."""
+import datetime
+
+import pytest
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from measures.models import Draft, Measure
+
+pytestmark = pytest.mark.django_db
+
+YESTERDAY = (datetime.date.today() - datetime.timedelta(days=1)).isoformat()
+URL = "/api/v1/maatregelen/5/concept"
+
+
+def _client(user=None) -> APIClient:
+    client = APIClient()
+    if user is not None:
+        client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    return client
+
+
+@pytest.mark.parametrize("method", ["get", "put", "delete"])
+def test_anonymous_clients_get_401_and_readers_403(programme_loaded, reader, method):
+    assert getattr(_client(), method)(URL, {}, format="json").status_code == 401
+    assert getattr(_client(reader), method)(URL, {}, format="json").status_code == 403
+
+
+@pytest.mark.parametrize("path", ["/aanbieden", "/publiceren"])
+def test_actions_refuse_anonymous_and_readers(programme_loaded, reader, path):
+    assert _client().post(URL + path, {}, format="json").status_code == 401
+    assert _client(reader).post(URL + path, {}, format="json").status_code == 403
+
+
+def test_edit_submit_publish_through_the_api(programme_loaded, editor, final_editor):
+    writer, reviewer = _client(editor), _client(final_editor)
+    state = writer.get(URL).json()
+    document = dict(state["gepubliceerd"], status="in_uitvoering",
+                    status_change={"date": YESTERDAY, "explanation": "Gestart."},
+                    steps=["Via de API toegevoegd."])
+    saved = writer.put(URL, {"versie": state["versie"], "inhoud": document}, format="json")
+    assert saved.status_code == 200, saved.json()
+    assert saved.json()["concept"]["steps"] == ["Via de API toegevoegd."]
+    submitted = writer.post(URL + "/aanbieden", {"versie": saved.json()["versie"]}, format="json")
+    assert submitted.json()["stand"] == "ter_beoordeling"
+
+    assert writer.post(URL + "/publiceren", {"versie": submitted.json()["versie"]}, format="json").status_code == 403
+    published = reviewer.post(URL + "/publiceren", {"versie": submitted.json()["versie"]}, format="json")
+    assert published.status_code == 200
+    assert Measure.objects.get(code="5").status == "in_uitvoering"
+    assert _client().get("/api/v1/maatregelen/5").json()["status"] == "in_uitvoering"
+
+
+def test_a_stale_version_gets_409_with_the_current_content(programme_loaded, editor, second_editor):
+    first, second = _client(editor), _client(second_editor)
+    state = first.get(URL).json()
+    first.put(URL, {"versie": state["versie"], "inhoud": dict(state["gepubliceerd"], summary="Eerste.")}, format="json")
+    response = second.put(URL, {"versie": state["versie"], "inhoud": dict(state["gepubliceerd"], summary="Tweede.")},
+                          format="json")
+    assert response.status_code == 409
+    assert response["Content-Type"].startswith("application/problem+json")
+    assert response.json()["huidigeInhoud"]["summary"] == "Eerste."
+    assert Draft.objects.get().document["summary"] == "Eerste."
+
+
+def test_validation_errors_are_problem_json_per_field(programme_loaded, editor):
+    client = _client(editor)
+    state = client.get(URL).json()
+    response = client.put(URL, {"versie": state["versie"], "inhoud": dict(state["gepubliceerd"], status="afgerond")},
+                          format="json")
+    assert response.status_code == 400
+    names = {param["name"] for param in response.json()["invalidParams"]}
+    assert {"status_change.date", "status_change.explanation"} <= names
+    assert not Draft.objects.exists()
+
+
+def test_a_write_without_a_version_is_refused(programme_loaded, editor):
+    client = _client(editor)
+    state = client.get(URL).json()
+    response = client.put(URL, {"inhoud": state["gepubliceerd"]}, format="json")
+    assert response.status_code == 400
+    assert not Draft.objects.exists()
+
+
+def test_unknown_records_are_404(programme_loaded, editor):
+    assert _client(editor).get("/api/v1/maatregelen/99/concept").status_code == 404
