@@ -126,6 +126,10 @@ def wrk(url: str, args: argparse.Namespace, script: Path) -> dict:
     }
 
 
+def load() -> str:
+    return " / ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
 def median(runs: list[dict]) -> dict:
     """The run with the median throughput (its latencies belong to it)."""
     return sorted(runs, key=lambda run: run["rps"])[len(runs) // 2]
@@ -169,6 +173,7 @@ def main() -> int:
             (static_root / f"bench-{name.replace(' ', '-')}.html").write_bytes(body)
         script.write_text(WRK_SCRIPT)
 
+        print(f"Belasting van de machine (load average 1/5/15 min): {load()}")
         print(f"gunicorn met {args.workers} workers, wrk met {args.connections} verbindingen, "
               f"{args.rounds} rondes van {args.duration} s per meting ({args.warmup} s opwarmen)\n")
         runs: dict[tuple[str, str], list[dict]] = {}
@@ -187,6 +192,7 @@ def main() -> int:
         with Gunicorn({**env, "PUBLIC_CACHE_SECONDS": "0"}, args.port, args.workers) as server:
             uncached = {name: wrk(server.url + path, args, script) for name, path in PAGES.items()}
 
+        print(f"Belasting na afloop: {load()}\n")
         failed = False
         for name in PAGES:
             page, static = results[(name, "page")], results[(name, "static")]

@@ -80,7 +80,7 @@ class ChangesFeed(Feed):
 class GoalChangesFeed(ChangesFeed):
     def get_object(self, request, number: int) -> Goal:
         try:
-            return Goal.objects.get(selectors.CURRENT, number=number)
+            return selectors.goal_detail(number=number)
         except Goal.DoesNotExist:
             raise Http404 from None
 
@@ -97,7 +97,7 @@ class GoalChangesFeed(ChangesFeed):
 class MeasureChangesFeed(ChangesFeed):
     def get_object(self, request, code: str) -> Measure:
         try:
-            return Measure.objects.get(selectors.CURRENT, code=str(parse_measure_code(code)))
+            return selectors.measure_get(code=str(parse_measure_code(code)))
         except (Measure.DoesNotExist, ValidationError):
             raise Http404 from None
 

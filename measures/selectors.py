@@ -129,6 +129,25 @@ def measure_list(
     return measures
 
 
+def measure_get(*, code: str) -> Measure:
+    """Raises Measure.DoesNotExist."""
+    return Measure.objects.filter(CURRENT).defer(*_long_texts(Measure)).get(code=code)
+
+
+def measure_options() -> QuerySet[Measure]:
+    """Measures and sub-measures to choose from in a filter."""
+    return _ordered_measures().filter(CURRENT)
+
+
+def goal_options() -> QuerySet[Goal]:
+    return Goal.objects.filter(CURRENT).order_by("number")
+
+
+def stakeholder_group_options() -> QuerySet[StakeholderGroup]:
+    """The groups named in at least one measure's "Betrokkenen" box."""
+    return StakeholderGroup.objects.filter(measures__programme__successors__isnull=True).distinct().order_by("name")
+
+
 def measure_detail(*, code: str) -> Measure:
     """One measure with everything its page shows; raises Measure.DoesNotExist."""
     return (

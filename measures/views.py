@@ -168,7 +168,11 @@ class MeasureFilterForm(forms.Form):
     geprioriteerd = forms.ChoiceField(
         label=_("Geprioriteerd"),
         required=False,
-        choices=[("", _("Alle maatregelen")), ("ja", _("Alleen geprioriteerde")), ("nee", _("Alleen niet-geprioriteerde"))],
+        choices=[
+            ("", _("Alle maatregelen")),
+            ("ja", _("Alleen geprioriteerde")),
+            ("nee", _("Alleen niet-geprioriteerde")),
+        ],
     )
 
     def __init__(self, *args, goals, groups, **kwargs):
@@ -193,11 +197,7 @@ class MeasureFilterForm(forms.Form):
 @public_page
 def measure_list(request):
     form = MeasureFilterForm(
-        request.GET,
-        goals=Goal.objects.filter(selectors.CURRENT).order_by("number"),
-        groups=StakeholderGroup.objects.filter(measures__programme__successors__isnull=True)
-        .distinct()
-        .order_by("name"),
+        request.GET, goals=selectors.goal_options(), groups=selectors.stakeholder_group_options()
     )
     # Validation leaves a bad value out of filters(); the template explains it.
     form.is_valid()

@@ -5,8 +5,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
-from measures.models import Measure
-from measures.selectors import CURRENT
+from measures.selectors import measure_options
 from measures.views import public_page
 
 from . import selectors
@@ -45,7 +44,7 @@ class CommitmentFilterForm(_FilterForm):
 
 
 def _filter_form(form_class, request):
-    form = form_class(request.GET, measures=Measure.objects.filter(CURRENT).order_by("number", "suffix"))
+    form = form_class(request.GET, measures=measure_options())
     # Validation leaves a bad value out of filters(); the template explains it.
     form.is_valid()
     return form

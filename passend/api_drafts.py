@@ -49,7 +49,26 @@ class DraftActionSerializer(serializers.Serializer):
     versie = serializers.CharField(required=False)
 
 
+class DraftStateSerializer(serializers.Serializer):
+    versie = serializers.CharField(help_text="Geef deze mee bij de volgende wijziging.")
+    gepubliceerd = serializers.DictField(help_text="De openbare versie.")
+    concept = serializers.DictField(allow_null=True, help_text="Het concept, of null als er geen is.")
+    stand = serializers.CharField(allow_null=True, help_text="bewerken of ter_beoordeling.")
+
+
+STAFF_ONLY = {
+    401: OpenApiResponse(description="Niet aangemeld."),
+    403: OpenApiResponse(description="Geen recht om deze handeling uit te voeren."),
+}
+STATE_RESPONSES = {
+    200: DraftStateSerializer,
+    **STAFF_ONLY,
+    409: OpenApiResponse(description="Intussen door iemand anders gewijzigd; bevat huidigeVersie en huidigeInhoud."),
+}
+
+
 class _DraftBase(APIView):
+    serializer_class = DraftStateSerializer
     authentication_classes = [StaffSessionAuthentication, TokenAuthentication]
     permission_classes = [permissions.IsAuthenticated, CanEdit]
 
@@ -100,13 +119,13 @@ class _DraftBase(APIView):
 
 
 class DraftView(_DraftBase):
-    @extend_schema(summary="Concept en gepubliceerde versie van een record", tags=["beheer"])
+    @extend_schema(summary="Concept en gepubliceerde versie van een record", tags=["beheer"],
+                   responses={200: DraftStateSerializer, **STAFF_ONLY})
     def get(self, request, kind: str, key: str):
         return Response(self.state(self.record()), headers={"API-Version": api_version()})
 
     @extend_schema(summary="Concept opslaan", request=DraftWriteSerializer, tags=["beheer"],
-                   responses={200: OpenApiResponse(description="Opgeslagen"), 409: OpenApiResponse(
-                       description="Intussen door iemand anders gewijzigd")})
+                   responses=STATE_RESPONSES)
     def put(self, request, kind: str, key: str):
         serializer = DraftWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -114,21 +133,24 @@ class DraftView(_DraftBase):
         return self.run(request, lambda record: draft_save(
             record=record, user=request.user, document=serializer.validated_data["inhoud"], expected_token=token))
 
-    @extend_schema(summary="Concept verwijderen", request=DraftActionSerializer, tags=["beheer"])
+    @extend_schema(summary="Concept verwijderen", request=DraftActionSerializer, tags=["beheer"],
+                   responses=STATE_RESPONSES)
     def delete(self, request, kind: str, key: str):
         token = self.expected_token(request)
         return self.run(request, lambda record: draft_discard(record=record, user=request.user, expected_token=token))
 
 
 class DraftSubmitView(_DraftBase):
-    @extend_schema(summary="Concept aanbieden ter beoordeling", request=DraftActionSerializer, tags=["beheer"])
+    @extend_schema(summary="Concept aanbieden ter beoordeling", request=DraftActionSerializer, tags=["beheer"],
+                   responses=STATE_RESPONSES)
     def post(self, request, kind: str, key: str):
         token = self.expected_token(request)
         return self.run(request, lambda record: draft_submit(record=record, user=request.user, expected_token=token))
 
 
 class DraftPublishView(_DraftBase):
-    @extend_schema(summary="Concept publiceren (eindredacteur)", request=DraftActionSerializer, tags=["beheer"])
+    @extend_schema(summary="Concept publiceren (eindredacteur)", request=DraftActionSerializer, tags=["beheer"],
+                   responses=STATE_RESPONSES)
     def post(self, request, kind: str, key: str):
         token = self.expected_token(request)
         return self.run(request, lambda record: draft_publish(record=record, user=request.user, expected_token=token))

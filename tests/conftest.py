@@ -64,3 +64,13 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty page cache: pages cached by one test (whose
+    publish never committed) must not be served to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -55,6 +55,8 @@ MIDDLEWARE = [
     # Serves collected static files from the app server itself, so the web
     # container needs no separate file server.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Serves cached public pages before sessions, CSRF and the rest are set up.
+    "measures.views.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -1,6 +1,8 @@
 """The public dashboard's pages (measures app): every page, filter, redirect and 404,
 the cache, the CSV links and the feeds, on the real programme content."""
+import csv
 import io
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -324,6 +326,30 @@ class TestCache:
         page(client, "/")
         with django_assert_num_queries(0):
             page(client, "/")
+
+
+@pytest.mark.usefixtures("programme_in_class")
+class TestCsvDownloads:
+    @pytest.mark.parametrize(
+        "url",
+        ["/doelen/", "/samenhang/", "/maatregelen/?status=afgerond&doel=1", "/maatregelen/?q=verzuimen",
+         "/betrokkenen/", "/moties/?status=uitgevoerd", "/toezeggingen/", "/wetgeving/"],
+    )
+    def test_every_list_links_to_its_csv_with_the_same_filters(self, client, url):
+        html = page(client, url)
+        link = re.search(r'<a href="([^"]+)" download>Download als CSV', html).group(1).replace("&amp;", "&")
+        assert link.startswith("/api/v1/") and "format=csv" in link
+        response = client.get(link)
+        assert response.status_code == 200, link
+        assert response["Content-Type"].startswith("text/csv")
+
+    def test_the_csv_holds_the_filtered_rows(self, client):
+        csv_text = client.get("/api/v1/maatregelen?format=csv&status=afgerond&doel=1").content.decode("utf-8-sig")
+        html = page(client, "/maatregelen/?status=afgerond&doel=1")
+        listed = re.findall(r'<span class="code">([0-9a-z]+)</span>', html)
+        dialect = csv.Sniffer().sniff(csv_text.splitlines()[0], delimiters=";,")
+        rows = list(csv.reader(io.StringIO(csv_text), dialect))[1:]
+        assert sorted(row[0] for row in rows) == sorted(listed)
 
 
 @pytest.fixture

@@ -62,7 +62,9 @@ class Programme:
 
     def __init__(self):
         self.goals = [GoalFactory(number=number, title=f"Doel {number}") for number in range(1, 8)]
-        self.groups = [StakeholderGroupFactory(name=f"Groep {n}", slug=f"groep-{n}", table_position=n) for n in range(1, 6)]
+        self.groups = [
+            StakeholderGroupFactory(name=f"Groep {n}", slug=f"groep-{n}", table_position=n) for n in range(1, 6)
+        ]
         for group in self.groups:
             OrganisationFactory(group=group)
         self.letter = SourceDocumentFactory(key="brief", date=datetime.date(2024, 5, 1))
