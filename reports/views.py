@@ -27,7 +27,8 @@ class EditionListView(TemplateView):
         editions = list(selectors.report_edition_list(published_only=True))
         for edition in editions:
             edition.pdf = selectors.report_generation_public(edition=edition)
-        return super().get_context_data(editions=editions, **kwargs)
+        # Highlights "Rapportages" in the site's main menu.
+        return super().get_context_data(editions=editions, section="reports", **kwargs)
 
 
 class EditionAccessMixin(PermissionRequiredMixin):
