@@ -11,7 +11,6 @@ content, so a client can merge instead of overwriting someone else's work.
 """
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, permissions, serializers
 from rest_framework.authentication import TokenAuthentication
@@ -73,14 +72,8 @@ class _DraftBase(APIView):
     permission_classes = [permissions.IsAuthenticated, CanEdit]
 
     def record(self):
-        kind = KINDS.get(self.kwargs["kind"])
-        if kind is None:
-            raise Http404
-        return kind.model.objects.filter(**{kind.lookup: self.kwargs["key"]}).first() or self._missing()
-
-    @staticmethod
-    def _missing():
-        raise Http404("Dit record bestaat niet.")
+        # The URL pattern only admits the kinds of KINDS; an unknown key is a 404.
+        return KINDS[self.kwargs["kind"]].get(self.kwargs["key"])
 
     def expected_token(self, request) -> str:
         token = request.data.get("versie") if hasattr(request.data, "get") else None

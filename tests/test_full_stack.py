@@ -5,7 +5,6 @@ The servers run against the test database, so these tests commit their data
 (transaction=True) for the other processes to see it.
 """
 import concurrent.futures
-import datetime
 import os
 import re
 import signal
@@ -17,10 +16,10 @@ from pathlib import Path
 
 import pytest
 import requests
-from django.conf import settings
 from django.db import connection
 
 from measures.models import Draft
+from tests.processes import server_environment
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "een-lang-wachtwoord-123"
@@ -34,26 +33,13 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _environment() -> dict:
-    database = connection.settings_dict
-    env = {key: value for key, value in os.environ.items() if key != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    env.update(
-        DJANGO_SETTINGS_MODULE="passend.settings.test",
-        DATABASE_URL=f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
-        CELERY_BROKER_URL=settings.CELERY_BROKER_URL,
-        CELERY_TASK_ALWAYS_EAGER="false",
-        DJANGO_MEDIA_ROOT=str(settings.MEDIA_ROOT),
-    )
-    return env
-
-
 @pytest.fixture
 def gunicorn(programme_loaded):
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "passend.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "3",
          "--timeout", "60"],
-        cwd=ROOT, env=_environment(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        cwd=ROOT, env=server_environment(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60

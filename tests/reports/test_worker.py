@@ -62,23 +62,12 @@ def test_broker_down_fails_the_generation_with_a_clear_message(
 
 def _worker_process(visibility_timeout: int):
     """A real `celery worker` in its own process, against this test database."""
-    import os
     import subprocess
     import sys
 
-    from django.conf import settings
-    from django.db import connection
+    from tests.processes import server_environment
 
-    database = connection.settings_dict
-    env = {key: value for key, value in os.environ.items() if key != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    env.update(
-        DJANGO_SETTINGS_MODULE="passend.settings.test",
-        DATABASE_URL=f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
-        CELERY_BROKER_URL=settings.CELERY_BROKER_URL,
-        CELERY_TASK_ALWAYS_EAGER="false",
-        CELERY_VISIBILITY_TIMEOUT=str(visibility_timeout),
-        DJANGO_MEDIA_ROOT=str(settings.MEDIA_ROOT),
-    )
+    env = server_environment(CELERY_VISIBILITY_TIMEOUT=str(visibility_timeout))
     return subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "passend", "worker", "--pool", "solo", "--without-heartbeat",
          "--without-mingle", "--without-gossip", "--loglevel", "WARNING"],
