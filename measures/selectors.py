@@ -11,10 +11,10 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import connection
 from django.db.models import Count, Exists, F, JSONField, OuterRef, Prefetch, Q, QuerySet, TextField, Window
-from django.db.models.functions import Lag
+from django.db.models.functions import Lag, RowNumber
 from django.utils.formats import date_format
 
 from legislation.models import ExpectedLaw, LawMilestone, MilestonePlanning
@@ -39,11 +39,12 @@ SEARCH_CONFIG = "dutch"
 
 
 def _long_texts(model, prefix: str = "", keep: frozenset = frozenset({"status_note"})) -> list[str]:
-    """The long text fields of a model, which lists never show (a status note they do)."""
+    """The long text fields of a model (and its search document), which lists never show
+    (a status note they do)."""
     return [
         f"{prefix}__{field.name}" if prefix else field.name
         for field in model._meta.concrete_fields
-        if isinstance(field, (TextField, JSONField)) and field.name not in keep
+        if isinstance(field, (TextField, JSONField, SearchVectorField)) and field.name not in keep
     ]
 
 
@@ -66,20 +67,17 @@ def source_list() -> list[SourceDocument]:
 
 
 def _search(measures: QuerySet[Measure], query: str) -> QuerySet[Measure]:
-    """Full-text search over titles and narratives (Dutch stemming on PostgreSQL).
+    """Full-text search over titles, narratives and items (Dutch stemming on PostgreSQL).
 
-    SQLite, used only for the zero-configuration first run, has no Dutch text search;
-    there a plain substring match keeps the search usable.
+    On PostgreSQL it matches the stored, GIN-indexed ``search_vector`` (see migration
+    0004), so a search costs the same however long the narratives are. SQLite, used only
+    for the zero-configuration first run, has no Dutch text search; there a plain
+    substring match keeps the search usable.
     """
     by_code = Q(code__iexact=query)
     if connection.vendor == "postgresql":
         search = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
-        items = MeasureItem.objects.annotate(
-            document=SearchVector("text", config=SEARCH_CONFIG)
-        ).filter(measure=OuterRef("pk"), document=search)
-        return measures.annotate(
-            document=SearchVector("title", "chapter_title", "introduction", "summary", config=SEARCH_CONFIG)
-        ).filter(Q(document=search) | Exists(items) | by_code)
+        return measures.filter(Q(search_vector=search) | by_code)
     items = MeasureItem.objects.filter(measure=OuterRef("pk"), text__icontains=query)
     return measures.filter(
         Q(title__icontains=query)
@@ -107,6 +105,7 @@ def measure_list(
     """
     measures = (
         Measure.objects.filter(CURRENT)
+        .defer("search_vector")
         .select_related("parent")
         .prefetch_related(Prefetch("goals", queryset=Goal.objects.order_by("number")))
         .order_by("number", "suffix")
@@ -288,36 +287,66 @@ def measure_status_summary() -> StatusMix:
 # --- Goals ---------------------------------------------------------------------------------
 
 
-def _goals() -> QuerySet[Goal]:
-    return (
-        Goal.objects.filter(CURRENT)
-        .prefetch_related(
-            Prefetch(
-                "measures",
-                queryset=_ordered_measures().filter(parent__isnull=True).prefetch_related(
-                    Prefetch("sub_measures", queryset=_ordered_measures())
-                ),
-            )
-        )
-        .order_by("number")
+# How many of its measures a goal shows in the list of goals; the goal's own page has
+# them all. The programme's goals have at most 12, so today the list shows every one.
+GOAL_LIST_MEASURES = 12
+
+
+def _with_status_mix(goals: list[Goal]) -> list[Goal]:
+    """Attach the status mix of each goal's measures as ``status_mix``: one count per goal
+    and status, however many measures there are."""
+    counts = (
+        Goal.measures.through.objects.filter(goal__in=goals)
+        .values("goal_id", "measure__status")
+        .annotate(count=Count("id"))
+        .order_by()
     )
-
-
-def _attach_status_mix(goals) -> list[Goal]:
-    goals = list(goals)
+    statuses: dict[int, list[str]] = {goal.id: [] for goal in goals}
+    for row in counts:
+        statuses[row["goal_id"]] += [row["measure__status"]] * row["count"]
     for goal in goals:
-        goal.status_mix = _status_mix([measure.status for measure in goal.measures.all()])
+        goal.status_mix = _status_mix(statuses[goal.id])
     return goals
 
 
+def goal_summaries() -> list[Goal]:
+    """The goals with the status mix of their measures as ``status_mix``."""
+    return _with_status_mix(list(Goal.objects.filter(CURRENT).order_by("number")))
+
+
 def goal_list() -> list[Goal]:
-    """The goals, each with its measures (the matrix) and their status mix as ``status_mix``."""
-    return _attach_status_mix(_goals())
+    """The goals with their status mix (``status_mix``) and, as ``first_measures``, their
+    first GOAL_LIST_MEASURES measures in the report's order."""
+    goals = _with_status_mix(list(Goal.objects.filter(CURRENT).order_by("number")))
+    order = [F("measure__number").asc(), F("measure__suffix").asc()]
+    links = (
+        Goal.measures.through.objects.filter(goal__in=goals, measure__parent__isnull=True)
+        .annotate(rank=Window(RowNumber(), partition_by=[F("goal_id")], order_by=order))
+        .filter(rank__lte=GOAL_LIST_MEASURES)
+        .select_related("measure")
+        .defer(*_long_texts(Measure, "measure"))
+        .order_by("goal_id", *order)
+    )
+    first_measures: dict[int, list[Measure]] = {goal.id: [] for goal in goals}
+    for link in links:
+        first_measures[link.goal_id].append(link.measure)
+    for goal in goals:
+        goal.first_measures = first_measures[goal.id]
+    return goals
 
 
 def goal_detail(*, number: int) -> Goal:
-    """One goal with its measures and their status mix; raises Goal.DoesNotExist."""
-    return _attach_status_mix([_goals().get(number=number)])[0]
+    """One goal with its status mix (``status_mix``); raises Goal.DoesNotExist."""
+    return _with_status_mix([Goal.objects.filter(CURRENT).get(number=number)])[0]
+
+
+def goal_measures(*, goal: Goal) -> QuerySet[Measure]:
+    """The measures of a goal in the report's order, each with its sub-measures."""
+    return (
+        _ordered_measures()
+        .filter(goals=goal, parent__isnull=True)
+        .prefetch_related(Prefetch("sub_measures", queryset=_ordered_measures()))
+    )
 
 
 @dataclass
@@ -332,14 +361,19 @@ class Matrix:
     rows: list[MatrixRow]
 
 
-def goal_measure_matrix() -> Matrix:
-    """The "Samenhang doelen en maatregelen": which measure serves which goal."""
-    goals = list(Goal.objects.filter(CURRENT).order_by("number"))
-    measures = (
+def matrix_measures() -> QuerySet[Measure]:
+    """The rows of the matrix: the measures (sub-measures share their parent's goals)."""
+    return (
         Measure.objects.filter(CURRENT, parent__isnull=True)
+        .defer(*_long_texts(Measure))
         .prefetch_related(Prefetch("goals", queryset=Goal.objects.only("id")))
         .order_by("number")
     )
+
+
+def goal_measure_matrix(*, measures) -> Matrix:
+    """The "Samenhang doelen en maatregelen": which of ``measures`` serves which goal."""
+    goals = list(Goal.objects.filter(CURRENT).order_by("number"))
     rows = []
     for measure in measures:
         linked = {goal.id for goal in measure.goals.all()}

@@ -13,10 +13,13 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.cache import get_conditional_response
+from django.utils.http import parse_http_date_safe
 from django.utils.translation import gettext_lazy as _
 
 from legislation.selectors import milestone_overdue_count, milestone_upcoming_list
 from motions.models import MotionStatus
+from passend.paging import list_page
 from motions.selectors import motion_status_counts
 from reports.selectors import report_edition_list
 
@@ -26,6 +29,7 @@ from .codes import parse_measure_code
 from .models import Goal, Measure, MeasureStatus, StakeholderGroup
 
 YES_NO = {"ja": True, "nee": False}
+GOAL_PAGE_SIZE = 25
 
 
 # The pages this process served most recently, so that a popular page costs one cache
@@ -38,21 +42,33 @@ def _cache_key(request, layer: str) -> str | None:
     """The cache key of this request's page, or None when it must not come from the cache.
 
     The key holds ``content_version()``, which every publish bumps, so a change shows at
-    once. Signed-in staff (who have a session) always get a fresh page.
+    once. Signed-in staff (who have a session) always get a fresh page. The Accept header
+    is part of the key because the open-data API answers JSON or CSV by it.
     """
     if request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
         return None
-    address = f"{layer}|{content_version()}|{request.get_host()}|{request.get_full_path()}"
+    address = "|".join(
+        [layer, content_version(), request.get_host(), request.get_full_path(), request.headers.get("Accept", "")]
+    )
     return "public-page:" + hashlib.sha256(address.encode()).hexdigest()
 
 
-def _cached_response(key: str) -> HttpResponse | None:
+def _cached_response(key: str, request) -> HttpResponse | None:
     page = _recent_pages.get(key) or cache.get(key)
     if page is None:
         return None
     _remember(key, page)
     headers, content = page
-    return HttpResponse(content, headers=headers)
+    # API responses carry an ETag and Last-Modified: a client that sends them back gets
+    # 304 Not Modified from the cache as it would from the API itself.
+    last_modified = parse_http_date_safe(headers.get("Last-Modified", ""))
+    not_modified = get_conditional_response(request, etag=headers.get("ETag"), last_modified=last_modified)
+    if not_modified is None:
+        return HttpResponse(content, headers=headers)
+    for header, value in headers.items():
+        if header.lower() not in ("content-type", "content-length", "content-disposition"):
+            not_modified[header] = value
+    return not_modified
 
 
 def _store(key: str, request, response, headers: dict) -> None:
@@ -86,7 +102,7 @@ def public_page(view):
     @wraps(view)
     def cached_view(request, *args, **kwargs):
         key = None if getattr(request, "page_cache_middleware", False) else _cache_key(request, "view")
-        if key and (cached := _cached_response(key)) is not None:
+        if key and (cached := _cached_response(key, request)) is not None:
             return cached
         response = view(request, *args, **kwargs)
         response.is_public_page = True
@@ -98,11 +114,15 @@ def public_page(view):
 
 
 class PublicPageCacheMiddleware:
-    """Serve cached public pages before the rest of the middleware stack runs.
+    """Serve cached public pages and API responses before the rest of the stack runs.
 
     Installed right after WhiteNoise, a cached page costs little more than a static file.
     The entry keeps the headers the later middleware added (the Content-Security-Policy
-    among them), so a cached page is sent exactly as it was rendered.
+    among them), so a cached page is sent exactly as it was rendered. A view marks a
+    response as cacheable with ``response.is_public_page``: the ``public_page`` decorator
+    and the open-data API (passend/api.py) do. Served from here, a cached API response
+    skips the API's throttle: it costs no more than a static file, and the throttle is
+    there to protect the work of rendering.
     """
 
     def __init__(self, get_response):
@@ -112,7 +132,7 @@ class PublicPageCacheMiddleware:
         key = _cache_key(request, "response")
         if key is None:
             return self.get_response(request)
-        if (cached := _cached_response(key)) is not None:
+        if (cached := _cached_response(key, request)) is not None:
             return cached
         request.page_cache_middleware = True
         response = self.get_response(request)
@@ -133,7 +153,7 @@ def overview(request):
             "programme": selectors.programme_current(),
             "edition": editions.first(),
             "status_mix": selectors.measure_status_summary(),
-            "goals": selectors.goal_list(),
+            "goals": selectors.goal_summaries(),
             "prioritised": selectors.measure_list(prioritised=True),
             "changes": selectors.change_list(only_changes=True, limit=8),
             "upcoming_milestones": milestone_upcoming_list(limit=5),
@@ -155,7 +175,14 @@ def goal_detail(request, number: int):
         goal = selectors.goal_detail(number=number)
     except Goal.DoesNotExist:
         raise Http404 from None
-    return render(request, "measures/goal_detail.html", {"section": "goals", "goal": goal})
+    # A goal page lists fewer rows than the other lists: it summarises one goal, and
+    # /maatregelen/?doel=N has the full list with its filters and CSV.
+    page = list_page(request, selectors.goal_measures(goal=goal), per_page=GOAL_PAGE_SIZE)
+    return render(
+        request,
+        "measures/goal_detail.html",
+        {"section": "goals", "goal": goal, "page": page, "measures": page.object_list},
+    )
 
 
 class MeasureFilterForm(forms.Form):
@@ -209,10 +236,11 @@ def measure_list(request):
         prioritised=YES_NO.get(filters.get("geprioriteerd")),
         query=filters.get("q"),
     )
+    page = list_page(request, measures)
     return render(
         request,
         "measures/measure_list.html",
-        {"section": "measures", "form": form, "filters": filters, "measures": measures},
+        {"section": "measures", "form": form, "filters": filters, "page": page, "measures": page.object_list},
     )
 
 
@@ -246,7 +274,12 @@ def measure_detail(request, code: str):
 
 @public_page
 def matrix(request):
-    return render(request, "measures/matrix.html", {"section": "goals", "matrix": selectors.goal_measure_matrix()})
+    page = list_page(request, selectors.matrix_measures())
+    return render(
+        request,
+        "measures/matrix.html",
+        {"section": "goals", "page": page, "matrix": selectors.goal_measure_matrix(measures=page.object_list)},
+    )
 
 
 @public_page

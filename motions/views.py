@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from measures.selectors import measure_options
 from measures.views import public_page
+from passend.paging import list_page
+from passend.widgets import OptionListSelect
 
 from . import selectors
 from .kamerstukken import parse_kamerstuk_number
@@ -16,8 +18,8 @@ from .models import Commitment, CommitmentStatus, Motion, MotionStatus
 class _FilterForm(forms.Form):
     """Filters by status and linked measure; a value that does not fit is reported and ignored."""
 
-    status = forms.ChoiceField(label=_("Status"), required=False)
-    maatregel = forms.ChoiceField(label=_("Maatregel"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False, widget=OptionListSelect)
+    maatregel = forms.ChoiceField(label=_("Maatregel"), required=False, widget=OptionListSelect)
     status_choices: list = []
 
     def __init__(self, *args, measures, **kwargs):
@@ -54,11 +56,11 @@ def _filter_form(form_class, request):
 def motion_list(request):
     form = _filter_form(MotionFilterForm, request)
     filters = form.filters()
-    motions = selectors.motion_list(status=filters.get("status"), measure=filters.get("maatregel"))
+    page = list_page(request, selectors.motion_list(status=filters.get("status"), measure=filters.get("maatregel")))
     return render(
         request,
         "motions/motion_list.html",
-        {"section": "motions", "form": form, "filters": filters, "motions": motions},
+        {"section": "motions", "form": form, "filters": filters, "page": page, "motions": page.object_list},
     )
 
 
@@ -82,11 +84,13 @@ def motion_detail(request, kamerstuk: str):
 def commitment_list(request):
     form = _filter_form(CommitmentFilterForm, request)
     filters = form.filters()
-    commitments = selectors.commitment_list(status=filters.get("status"), measure=filters.get("maatregel"))
+    page = list_page(
+        request, selectors.commitment_list(status=filters.get("status"), measure=filters.get("maatregel"))
+    )
     return render(
         request,
         "motions/commitment_list.html",
-        {"section": "motions", "form": form, "filters": filters, "commitments": commitments},
+        {"section": "motions", "form": form, "filters": filters, "page": page, "commitments": page.object_list},
     )
 
 

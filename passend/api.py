@@ -478,6 +478,8 @@ class PublicApiMixin:
             response["Vary"] = "Accept"
             if isinstance(response, Response):
                 response.render()
+                # The same response for everyone: PublicPageCacheMiddleware may keep it too.
+                response.is_public_page = response.status_code == 200
                 cache.set(
                     key,
                     {

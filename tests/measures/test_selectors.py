@@ -1,5 +1,6 @@
 """measures.selectors: the reads behind the public dashboard and the API, on real data."""
 import datetime
+from collections import Counter
 
 import pytest
 
@@ -114,11 +115,17 @@ class TestOnRealData:
         goals = selectors.goal_list()
         assert [goal.number for goal in goals] == [1, 2, 3, 4, 5, 6, 7]
         for goal, wanted in zip(goals, fixture("goals.yaml")):
-            assert [measure.code for measure in goal.measures.all()] == wanted["measures"]
+            assert [measure.code for measure in goal.first_measures] == wanted["measures"]
             assert goal.status_mix.total == len(wanted["measures"])
 
+    def test_goal_status_mix_counts_the_statuses_of_its_measures(self):
+        statuses = {entry["code"]: entry["status"] for entry in fixture_measures()}
+        for goal, wanted in zip(selectors.goal_summaries(), fixture("goals.yaml")):
+            expected = Counter(statuses[code] for code in wanted["measures"])
+            assert {count.status: count.count for count in goal.status_mix.present} == dict(expected)
+
     def test_matrix(self):
-        matrix = selectors.goal_measure_matrix()
+        matrix = selectors.goal_measure_matrix(measures=selectors.matrix_measures())
         assert len(matrix.goals) == 7
         assert len(matrix.rows) == 25
         goals = fixture("goals.yaml")
@@ -240,3 +247,32 @@ def test_a_planning_moved_by_staff_is_dated_by_the_move():
     [change] = selectors.change_list()
     assert change.date == datetime.date(2026, 3, 4)
     assert (change.previous, change.current) == ("1 januari 2026", "1 januari 2027")
+
+
+def test_the_stored_search_document_follows_every_write():
+    measure = MeasureFactory(title="Iets anders")
+    item = MeasureItemFactory(measure=measure, text="Pilots met scholen in de regio.")
+    assert codes(selectors.measure_list(query="pilot")) == [measure.code]
+
+    item.text = "Gesprekken met ouders."
+    item.save()
+    assert codes(selectors.measure_list(query="pilot")) == []
+    assert codes(selectors.measure_list(query="ouders")) == [measure.code]
+
+    item.delete()
+    assert codes(selectors.measure_list(query="ouders")) == []
+
+    measure.title = "Bekostiging van leerlingenvervoer"
+    measure.save()
+    assert codes(selectors.measure_list(query="leerlingenvervoer")) == [measure.code]
+    # A write that leaves the texts alone keeps the document.
+    Measure.objects.filter(pk=measure.pk).update(status=MeasureStatus.COMPLETED)
+    assert codes(selectors.measure_list(query="leerlingenvervoer")) == [measure.code]
+
+
+def test_the_goal_list_shows_the_first_measures_of_a_long_goal_in_order():
+    goal = GoalFactory(number=1)
+    goal.measures.set(MeasureFactory(code=str(number)) for number in range(14, 0, -1))
+    [listed] = selectors.goal_list()
+    assert [measure.code for measure in listed.first_measures] == [str(n) for n in range(1, 13)]
+    assert listed.status_mix.total == 14

@@ -352,19 +352,10 @@ class TestCsvDownloads:
         assert sorted(row[0] for row in rows) == sorted(listed)
 
 
-@pytest.fixture
-def early_cache(settings):
-    """PublicPageCacheMiddleware installed right after WhiteNoise."""
-    middleware = list(settings.MIDDLEWARE)
-    middleware.insert(middleware.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1, EARLY_CACHE)
-    settings.MIDDLEWARE = middleware
-
-
-EARLY_CACHE = "measures.views.PublicPageCacheMiddleware"
-
-
-@pytest.mark.usefixtures("programme_in_class", "early_cache")
+@pytest.mark.usefixtures("programme_in_class")
 class TestEarlyCache:
+    """PublicPageCacheMiddleware, installed right after WhiteNoise."""
+
     def test_serves_the_page_with_the_headers_of_the_full_stack(self, client, django_assert_num_queries):
         first = client.get("/maatregelen/14/")
         Measure.objects.filter(code="14").update(title="Een titel die nog niet gepubliceerd is")

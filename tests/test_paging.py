@@ -1,0 +1,90 @@
+"""Pagination of the dashboard's long lists (passend/paging.py): rows per page, links that
+keep the filters, the count of the whole list, and a page number that does not exist."""
+import re
+
+import factory
+import pytest
+
+from measures.models import MeasureStatus
+from passend.paging import PAGE_SIZE
+from tests.factories import GoalFactory, MeasureFactory, MotionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def html(client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def row_count(page: str) -> int:
+    tbody = page.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    return tbody.count("<tr")
+
+
+def page_links(page: str) -> list[str]:
+    nav = re.search(r'<nav class="pagination".*?</nav>', page, re.S)
+    return re.findall(r'href="([^"]*)"', nav.group(0)) if nav else []
+
+
+@pytest.fixture(autouse=True)
+def measure_codes_from_one():
+    """Measure codes have at most three digits; a long test session counts past that."""
+    MeasureFactory.reset_sequence()
+
+
+@pytest.fixture
+def many_measures():
+    """Two and a bit pages of measures: 60 in progress, 60 completed."""
+    MeasureFactory.create_batch(
+        2 * PAGE_SIZE + 20, status=factory.Iterator([MeasureStatus.IN_PROGRESS, MeasureStatus.COMPLETED])
+    )
+
+
+def test_a_list_that_fits_has_no_page_links(client):
+    MeasureFactory.create_batch(3)
+    page = html(client, "/maatregelen/")
+    assert row_count(page) == 3
+    assert "3 maatregelen" in page
+    assert page_links(page) == []
+    assert "pagina" not in page.split("<title>")[1].split("</title>")[0]
+
+
+def test_measures_come_in_pages_that_keep_the_filters(client, many_measures):
+    first = html(client, "/maatregelen/")
+    assert row_count(first) == PAGE_SIZE
+    assert "120 maatregelen" in first and "(pagina 1 van 3: 1–50)" in first
+    assert page_links(first) == ["?pagina=2", "?pagina=3", "?pagina=2"]
+    assert 'aria-current="page"><span class="visually-hidden">Pagina </span>1<' in first
+
+    last = html(client, "/maatregelen/?pagina=3")
+    assert row_count(last) == 20
+    assert "(pagina 3 van 3: 101–120)" in last
+    assert "<title>Maatregelen – pagina 3" in last
+    # Back to page 1 is the list's own address, without a page number.
+    assert page_links(last) == ["?pagina=2", "?", "?pagina=2"]
+
+    filtered = html(client, "/maatregelen/?status=afgerond&pagina=2")
+    assert "60 maatregelen gevonden" in filtered and row_count(filtered) == 10
+    assert "?status=afgerond" in page_links(filtered)
+    assert all("status=afgerond" in link for link in page_links(filtered))
+
+
+@pytest.mark.parametrize(("asked", "shown"), [("99", 3), ("twee", 1), ("-1", 3), ("0", 3)])
+def test_a_page_that_does_not_exist_shows_the_nearest_and_says_so(client, many_measures, asked, shown):
+    page = html(client, f"/maatregelen/?pagina={asked}")
+    assert f"Pagina ‘{asked}’ bestaat niet. U ziet pagina {shown} van 3." in page
+    assert f"(pagina {shown} van 3:" in page
+
+
+def test_motions_and_the_matrix_come_in_pages(client):
+    MotionFactory.create_batch(PAGE_SIZE + 5)
+    goal = GoalFactory()
+    goal.measures.set(MeasureFactory.create_batch(PAGE_SIZE + 2))
+
+    motions = html(client, "/moties/?pagina=2")
+    assert row_count(motions) == 5 and f"{PAGE_SIZE + 5} moties" in motions
+    matrix = html(client, "/samenhang/?pagina=2")
+    assert row_count(matrix) == 2
+    assert matrix.count('<span aria-hidden="true">✓</span>') == 2
