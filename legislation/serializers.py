@@ -1,7 +1,7 @@
 """API representations of expected laws, their milestones and planning history (Dutch field names)."""
 from rest_framework import serializers
 
-from measures.serializers import StringCodeListField
+from measures.serializers import ChoiceLabelField, StringCodeListField
 from reports.serializers import PublishedEditionKeyField, SourceSerializer
 
 from .models import ExpectedLaw, LawMilestone, MilestonePlanning
@@ -24,7 +24,7 @@ class PlanningSerializer(serializers.ModelSerializer):
 
 class MilestoneSerializer(serializers.ModelSerializer):
     fase = serializers.CharField(source="phase")
-    faseOmschrijving = serializers.CharField(source="get_phase_display")
+    faseOmschrijving = ChoiceLabelField(field="phase")
     onderdeel = serializers.CharField(source="label", help_text="Bij gefaseerde inwerkingtreding: welk deel.")
     planning = serializers.CharField(source="planned_text", help_text="De huidige planning zoals geschreven.")
     geplandVanaf = serializers.DateField(source="planned_start", allow_null=True)
@@ -57,7 +57,7 @@ class LawSerializer(serializers.ModelSerializer):
     slug = serializers.CharField()
     nummer = serializers.CharField(source="number")
     soort = serializers.CharField(source="kind")
-    soortOmschrijving = serializers.CharField(source="get_kind_display")
+    soortOmschrijving = ChoiceLabelField(field="kind")
     titel = serializers.CharField(source="title")
     standVanZaken = serializers.CharField(source="status_text")
     planningOpmerking = serializers.CharField(source="planning_note")

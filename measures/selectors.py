@@ -133,9 +133,10 @@ def measure_get(*, code: str) -> Measure:
     return Measure.objects.filter(CURRENT).defer(*_long_texts(Measure)).get(code=code)
 
 
-def measure_options() -> QuerySet[Measure]:
-    """Measures and sub-measures to choose from in a filter."""
-    return _ordered_measures().filter(CURRENT)
+def measure_options() -> list[tuple[str, str]]:
+    """Measures and sub-measures to choose from in a filter, as (code, "code. title")."""
+    rows = Measure.objects.filter(CURRENT).order_by("number", "suffix").values_list("code", "title")
+    return [(code, f"{code}. {title}") for code, title in rows]
 
 
 def goal_options() -> QuerySet[Goal]:
@@ -398,10 +399,12 @@ def stakeholder_group_list() -> QuerySet[StakeholderGroup]:
 
 def stakeholder_group_detail(*, slug: str) -> StakeholderGroup:
     """Raises StakeholderGroup.DoesNotExist."""
-    return StakeholderGroup.objects.prefetch_related(
-        "organisations",
-        Prefetch("measures", queryset=_ordered_measures().filter(CURRENT).select_related("parent")),
-    ).get(slug=slug)
+    return StakeholderGroup.objects.prefetch_related("organisations").get(slug=slug)
+
+
+def stakeholder_group_measures(*, group: StakeholderGroup) -> QuerySet[Measure]:
+    """The measures whose "Betrokkenen" box names the group, in the report's order."""
+    return _ordered_measures().filter(CURRENT, stakeholder_groups=group).select_related("parent")
 
 
 # --- Changes -------------------------------------------------------------------------------

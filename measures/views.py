@@ -29,7 +29,9 @@ from .codes import parse_measure_code
 from .models import Goal, Measure, MeasureStatus, StakeholderGroup
 
 YES_NO = {"ja": True, "nee": False}
-GOAL_PAGE_SIZE = 25
+# A page about one goal or one stakeholder group lists its measures 25 at a time; the
+# full list, with filters and CSV, is /maatregelen/?doel=N or ?betrokkene=slug.
+SUMMARY_PAGE_SIZE = 25
 
 
 # The pages this process served most recently, so that a popular page costs one cache
@@ -175,9 +177,7 @@ def goal_detail(request, number: int):
         goal = selectors.goal_detail(number=number)
     except Goal.DoesNotExist:
         raise Http404 from None
-    # A goal page lists fewer rows than the other lists: it summarises one goal, and
-    # /maatregelen/?doel=N has the full list with its filters and CSV.
-    page = list_page(request, selectors.goal_measures(goal=goal), per_page=GOAL_PAGE_SIZE)
+    page = list_page(request, selectors.goal_measures(goal=goal), per_page=SUMMARY_PAGE_SIZE)
     return render(
         request,
         "measures/goal_detail.html",
@@ -297,7 +297,12 @@ def stakeholder_detail(request, slug: str):
         group = selectors.stakeholder_group_detail(slug=slug)
     except StakeholderGroup.DoesNotExist:
         raise Http404 from None
-    return render(request, "measures/stakeholder_detail.html", {"section": "stakeholders", "group": group})
+    page = list_page(request, selectors.stakeholder_group_measures(group=group), per_page=SUMMARY_PAGE_SIZE)
+    return render(
+        request,
+        "measures/stakeholder_detail.html",
+        {"section": "stakeholders", "group": group, "page": page, "measures": page.object_list},
+    )
 
 
 @public_page

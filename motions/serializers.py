@@ -1,7 +1,7 @@
 """API representations of motions and commitments (Dutch field names)."""
 from rest_framework import serializers
 
-from measures.serializers import StatusRecordSerializer, StringCodeListField
+from measures.serializers import ChoiceLabelField, StatusRecordSerializer, StringCodeListField
 from reports.serializers import SourceSerializer
 
 from .models import Commitment, Motion, MotionSubmitter
@@ -26,10 +26,10 @@ class MotionSerializer(serializers.ModelSerializer):
     ondernummer = serializers.IntegerField(source="number")
     titel = serializers.CharField(source="title")
     status = serializers.CharField(help_text="Hoe ver OCW de motie heeft uitgevoerd.")
-    statusOmschrijving = serializers.CharField(source="get_status_display")
+    statusOmschrijving = ChoiceLabelField(field="status")
     statusToelichting = serializers.CharField(source="status_note")
-    uitgevoerdBinnen = serializers.CharField(
-        source="get_scope_display", help_text="Waarbinnen OCW de motie uitvoert, zoals ‘Maatregel’."
+    uitgevoerdBinnen = ChoiceLabelField(
+        field="scope", help_text="Waarbinnen OCW de motie uitvoert, zoals ‘Maatregel’."
     )
     maatregelen = StringCodeListField(attribute="code", source="measures")
     indieners = SubmitterSerializer(source="submitters", many=True)
@@ -73,7 +73,7 @@ class CommitmentSerializer(serializers.ModelSerializer):
     titel = serializers.CharField(source="title")
     omschrijving = serializers.CharField(source="description")
     status = serializers.CharField()
-    statusOmschrijving = serializers.CharField(source="get_status_display")
+    statusOmschrijving = ChoiceLabelField(field="status")
     planning = serializers.CharField(source="due_text", help_text="De planning zoals toegezegd.")
     uitersteDatum = serializers.DateField(source="due_date", allow_null=True)
     maatregelen = StringCodeListField(attribute="code", source="measures")

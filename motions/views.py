@@ -22,12 +22,10 @@ class _FilterForm(forms.Form):
     maatregel = forms.ChoiceField(label=_("Maatregel"), required=False, widget=OptionListSelect)
     status_choices: list = []
 
-    def __init__(self, *args, measures, **kwargs):
+    def __init__(self, *args, measure_choices, **kwargs):
         super().__init__(*args, label_suffix="", **kwargs)
         self.fields["status"].choices = [("", _("Alle statussen")), *self.status_choices]
-        self.fields["maatregel"].choices = [("", _("Alle maatregelen"))] + [
-            (measure.code, f"{measure.code}. {measure.title}") for measure in measures
-        ]
+        self.fields["maatregel"].choices = [("", _("Alle maatregelen")), *measure_choices]
 
     def filters(self) -> dict:
         return {
@@ -46,7 +44,7 @@ class CommitmentFilterForm(_FilterForm):
 
 
 def _filter_form(form_class, request):
-    form = form_class(request.GET, measures=measure_options())
+    form = form_class(request.GET, measure_choices=measure_options())
     # Validation leaves a bad value out of filters(); the template explains it.
     form.is_valid()
     return form

@@ -476,10 +476,11 @@ class PublicApiMixin:
             response["Last-Modified"] = http_date(last_modified)
             response["Cache-Control"] = f"public, max-age={settings.PUBLIC_CACHE_SECONDS}"
             response["Vary"] = "Accept"
-            if isinstance(response, Response):
+            # The same response for everyone: PublicPageCacheMiddleware may keep it too.
+            response.is_public_page = response.status_code == 200
+            # PUBLIC_CACHE_SECONDS=0 switches server-side caching off, here as for pages.
+            if isinstance(response, Response) and settings.PUBLIC_CACHE_SECONDS:
                 response.render()
-                # The same response for everyone: PublicPageCacheMiddleware may keep it too.
-                response.is_public_page = response.status_code == 200
                 cache.set(
                     key,
                     {

@@ -19,7 +19,8 @@ def html(client, url: str) -> str:
 
 
 def row_count(page: str) -> int:
-    tbody = page.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    """The rows of the page's last table: the list (a goal page has a status table first)."""
+    tbody = page.rsplit("<tbody>", 1)[1].split("</tbody>", 1)[0]
     return tbody.count("<tr")
 
 
@@ -88,3 +89,21 @@ def test_motions_and_the_matrix_come_in_pages(client):
     matrix = html(client, "/samenhang/?pagina=2")
     assert row_count(matrix) == 2
     assert matrix.count('<span aria-hidden="true">✓</span>') == 2
+
+
+def test_a_goal_page_and_a_stakeholder_page_come_in_pages(client):
+    from measures.models import MeasureStakeholder
+    from measures.views import SUMMARY_PAGE_SIZE
+    from tests.factories import StakeholderGroupFactory
+
+    measures = MeasureFactory.create_batch(SUMMARY_PAGE_SIZE + 4)
+    GoalFactory(number=1).measures.set(measures)
+    group = StakeholderGroupFactory(slug="ouders")
+    MeasureStakeholder.objects.bulk_create(
+        MeasureStakeholder(measure=measure, group=group, position=1) for measure in measures[:-1]
+    )
+
+    goal_page = html(client, "/doelen/1/?pagina=2")
+    assert row_count(goal_page) == 4 and "(pagina 2 van 2:" in goal_page
+    group_page = html(client, "/betrokkenen/ouders/?pagina=2")
+    assert row_count(group_page) == 3 and "(pagina 2 van 2:" in group_page

@@ -1,8 +1,11 @@
 """{% load dashboard %}: small presentation helpers of the public dashboard."""
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from django import template
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from legislation.models import ExpectedLaw
 from measures.models import Goal, Measure, StakeholderGroup
@@ -14,24 +17,43 @@ register = template.Library()
 API_ROOT = "/api/v1/"
 
 
+# Each public page's address, by model: the URL name and the field that identifies it.
+_PUBLIC_PAGES = {
+    Measure: ("measures:measure_detail", "code"),
+    Motion: ("motions:motion_detail", "kamerstuk"),
+    Commitment: ("motions:commitment_detail", "slug"),
+    ExpectedLaw: ("legislation:law_detail", "slug"),
+    Goal: ("measures:goal_detail", "number"),
+    StakeholderGroup: ("measures:stakeholder_detail", "slug"),
+}
+
+
+@lru_cache(maxsize=4096)
+def _address(script_prefix: str, url_name: str, field: str, value) -> str:
+    # reverse() takes tens of microseconds and a list page links every row; an address
+    # depends only on these arguments (the script prefix is one of reverse's inputs).
+    return reverse(url_name, kwargs={field: value})
+
+
 def public_url(obj) -> str:
     """The public page of a Measure, Motion, Commitment, ExpectedLaw, Goal or group."""
-    if isinstance(obj, Measure):
-        return reverse("measures:measure_detail", kwargs={"code": obj.code})
-    if isinstance(obj, Motion):
-        return reverse("motions:motion_detail", kwargs={"kamerstuk": obj.kamerstuk})
-    if isinstance(obj, Commitment):
-        return reverse("motions:commitment_detail", kwargs={"slug": obj.slug})
-    if isinstance(obj, ExpectedLaw):
-        return reverse("legislation:law_detail", kwargs={"slug": obj.slug})
-    if isinstance(obj, Goal):
-        return reverse("measures:goal_detail", kwargs={"number": obj.number})
-    if isinstance(obj, StakeholderGroup):
-        return reverse("measures:stakeholder_detail", kwargs={"slug": obj.slug})
-    raise TypeError(f"No public page for {type(obj).__name__}")
+    try:
+        url_name, field = _PUBLIC_PAGES[type(obj)]
+    except KeyError:
+        raise TypeError(f"No public page for {type(obj).__name__}") from None
+    return _address(get_script_prefix(), url_name, field, getattr(obj, field))
 
 
 register.filter("public_url", public_url)
+
+
+@register.simple_tag
+def status_badge(record) -> str:
+    """The status of a measure, motion or commitment (or a record of one) as text in a
+    coloured label; the colour is never the only signal. A tag, not an include: lists
+    show one per row, and an include costs several times as much."""
+    label = _("Status onbekend") if record.status == "onbekend" else record.get_status_display()
+    return format_html('<span class="status status--{}">{}</span>', record.status, label)
 
 
 @register.simple_tag

@@ -123,3 +123,28 @@ def test_every_page_type_fits_a_phone_screen(open_page):
             too_wide[path] = overflow
         page.close()
     assert too_wide == {}
+
+
+def test_a_long_list_comes_in_pages_a_keyboard_reader_can_walk(open_page):
+    from motions.models import Motion
+    from passend.paging import PAGE_SIZE
+    from tests.factories import MotionFactory
+
+    MotionFactory.create_batch(PAGE_SIZE * 2 + 5 - Motion.objects.count())
+    page, problems = open_page("/moties/?status=in_uitvoering")
+    pages = page.get_by_role("navigation", name="Pagina’s met moties")
+    assert pages.get_by_role("link", name="Pagina 2").is_visible()
+    assert violations(page) == []
+
+    pages.get_by_role("link", name="Volgende pagina").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"pagina=2"))
+    assert "status=in_uitvoering" in page.url
+    assert page.title().startswith("Moties (gefilterd) – pagina 2")
+    assert page.locator("[aria-current=page]", has_text="2").is_visible()
+    assert violations(page) == []
+    for width in (390, 320):
+        page.set_viewport_size({"width": width, "height": 800})
+        assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    assert violations(page) == []
+    assert problems.errors == []
