@@ -3,7 +3,9 @@
 Loads the real programme into a fresh database, times the public pages and API lists
 uncached, then adds synthetic measures and motions up to 300 of each (10x) and times
 them again. Prints per page the median time at both sizes and their ratio; the goal is a
-ratio under 2.
+ratio under 2 for every page and API list. The CSV downloads are the whole list by
+design (one file for a spreadsheet), so their time grows with the rows; they are printed
+apart, for the record.
 
     .venv/bin/python bench/scale.py [--repeat 15]
 
@@ -22,8 +24,12 @@ sys.path.insert(0, str(ROOT))
 SERVER = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/").rsplit("/", 1)[0]
 DATABASE = "passend_bench_scale"
 
-PAGES = ["/", "/maatregelen/", "/maatregelen/?q=onderwijs", "/maatregelen/8a/", "/samenhang/", "/moties/",
-         "/doelen/1/", "/api/v1/maatregelen", "/api/v1/moties", "/api/v1/maatregelen?format=csv"]
+# Every public page that lists measures or motions, a detail page, and the API's lists.
+PAGES = ["/", "/doelen/", "/doelen/1/", "/samenhang/", "/maatregelen/", "/maatregelen/?q=onderwijs",
+         "/maatregelen/?status=in_uitvoering&doel=1", "/maatregelen/8a/", "/betrokkenen/", "/betrokkenen/ouders/",
+         "/moties/", "/moties/?maatregel=8", "/toezeggingen/", "/wijzigingen/",
+         "/api/v1/maatregelen", "/api/v1/moties"]
+DOWNLOADS = ["/api/v1/maatregelen?format=csv", "/api/v1/moties?format=csv"]
 
 
 def _recreate_database() -> None:
@@ -56,7 +62,9 @@ def _grow_to(count: int) -> None:
 
     programme = Measure.objects.first().programme
     goals = list(Goal.objects.all())
-    groups = list(StakeholderGroup.objects.all()[:4])
+    # Every new measure names four groups, parents (ouders) among them: PAGES shows their page.
+    others = StakeholderGroup.objects.exclude(slug="ouders").order_by("slug")
+    groups = [StakeholderGroup.objects.get(slug="ouders"), *others[:3]]
     measures = list(Measure.objects.filter(parent__isnull=True))
     for number in range(26, 26 + count - Measure.objects.count()):
         measure = Measure.objects.create(programme=programme, code=str(number), title=f"Maatregel voor schaaltest {number}",
@@ -79,7 +87,7 @@ def _time_pages(repeat: int) -> dict[str, float]:
 
     client = Client()
     timings = {}
-    for page in PAGES:
+    for page in PAGES + DOWNLOADS:
         assert client.get(page).status_code == 200, page
         samples = []
         for _ in range(repeat):
@@ -97,6 +105,7 @@ def main() -> None:
     _recreate_database()
     _setup_django()
     from django.core.management import call_command
+    from django.db import connection
 
     from measures.models import Measure
     from motions.models import Motion
@@ -106,18 +115,23 @@ def main() -> None:
     small = _time_pages(args.repeat)
     sizes_small = (Measure.objects.count(), Motion.objects.count())
     _grow_to(300)
+    # What autovacuum does after a bulk change: without it the planner works from the
+    # statistics of the small programme and scans tables full of dead row versions.
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
     large = _time_pages(args.repeat)
     sizes_large = (Measure.objects.count(), Motion.objects.count())
 
     print(f"load average {os.getloadavg()[0]:.1f}; medians of {args.repeat} uncached requests")
-    print(f"{'page':<34} {sizes_small[0]:>3} maatr./{sizes_small[1]:>3} moties   "
+    print(f"{'page':<42} {sizes_small[0]:>3} maatr./{sizes_small[1]:>3} moties   "
           f"{sizes_large[0]:>3} maatr./{sizes_large[1]:>3} moties   ratio")
-    worst = 0.0
-    for page in PAGES:
+    for page in PAGES + DOWNLOADS:
+        if page == DOWNLOADS[0]:
+            print("downloads of a whole list (grow with the rows by design):")
         ratio = large[page] / small[page]
-        worst = max(worst, ratio)
-        print(f"{page:<34} {small[page] * 1000:>10.1f} ms {large[page] * 1000:>17.1f} ms {ratio:>10.2f}")
-    print(f"worst ratio {worst:.2f} (goal: < 2)")
+        print(f"{page:<42} {small[page] * 1000:>10.1f} ms {large[page] * 1000:>17.1f} ms {ratio:>10.2f}")
+    worst = max(large[page] / small[page] for page in PAGES)
+    print(f"worst ratio of the pages and API lists {worst:.2f} (goal: < 2)")
 
 
 if __name__ == "__main__":
