@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django import template
 from django.urls import get_script_prefix, reverse
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from legislation.models import ExpectedLaw
@@ -70,3 +71,14 @@ def subject_label(obj) -> str:
     if isinstance(obj, Motion):
         return f"Motie {obj.kamerstuk}: {obj.title}"
     return obj.title
+
+
+_LINKED = '<td class="matrix__cell"><span aria-hidden="true">✓</span><span class="visually-hidden">ja</span></td>'
+_NOT_LINKED = '<td class="matrix__cell"><span class="visually-hidden">nee</span></td>'
+
+
+@register.simple_tag
+def matrix_cells(cells: list[bool]) -> str:
+    """A row's cells of the goal–measure matrix: a tick (read out as "ja") or "nee".
+    Seven cells a row, fixed HTML: written here rather than by a template loop."""
+    return mark_safe("".join(_LINKED if linked else _NOT_LINKED for linked in cells))
