@@ -242,6 +242,10 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "passend.api.problem_exception_handler",
     # Anonymous clients share the open data fairly; staff are not throttled.
     "DEFAULT_THROTTLE_RATES": {"anon": env("API_ANON_THROTTLE_RATE", default="600/hour")},
+    # How many proxies in front of the app append to X-Forwarded-For. With the default 0
+    # the throttle counts by the connecting address and ignores the header, which any
+    # client can forge; behind one reverse proxy set 1, and so on.
+    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0),
 }
 
 # The Tweede Kamer's open data (OData v4), for the parliamentary facts of motions.

@@ -129,6 +129,16 @@ def test_anonymous_clients_are_throttled_with_429_and_retry_after(client, settin
     assert client.get("/api/v1/doelen").status_code == 200
 
 
+def test_a_forged_forwarded_for_header_does_not_escape_the_throttle(client, settings):
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "2/minute"}}
+    cache.clear()
+    statuses = [
+        client.get(url, HTTP_X_FORWARDED_FOR=f"203.0.113.{number}").status_code
+        for number, url in enumerate(["/api/v1/doelen", "/api/v1/moties", "/api/v1/wetgeving"])
+    ]
+    assert statuses == [200, 200, 429]
+
+
 def test_signed_in_staff_are_not_throttled_as_anonymous(client, settings, reader):
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "1/minute"}}
     cache.clear()
