@@ -38,6 +38,9 @@ SUMMARY_PAGE_SIZE = 25
 # round trip (the content version) instead of two. Bounded; keys carry the version.
 _recent_pages: dict[str, tuple[dict, bytes]] = {}
 _RECENT_PAGES_MAX = 256
+# Larger responses (the CSV of a whole list) stay in the shared cache only, so that each
+# process holds at most 256 × 128 kB.
+_RECENT_PAGE_MAX_BYTES = 128 * 1024
 
 
 def _cache_key(request, layer: str) -> str | None:
@@ -88,7 +91,7 @@ def _store(key: str, request, response, headers: dict) -> None:
 
 
 def _remember(key: str, page: tuple[dict, bytes]) -> None:
-    if key not in _recent_pages:
+    if key not in _recent_pages and len(page[1]) <= _RECENT_PAGE_MAX_BYTES:
         if len(_recent_pages) >= _RECENT_PAGES_MAX:
             _recent_pages.clear()
         _recent_pages[key] = page

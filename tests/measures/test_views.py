@@ -379,6 +379,16 @@ class TestEarlyCache:
         client.cookies[settings.SESSION_COOKIE_NAME] = "een-sessie"
         assert "Een concepttitel" in page(client, "/maatregelen/14/")
 
+    def test_a_large_response_is_served_from_the_shared_cache_only(self, client, monkeypatch):
+        from measures import views
+
+        monkeypatch.setattr(views, "_RECENT_PAGE_MAX_BYTES", 1000)
+        views._recent_pages.clear()
+        first = page(client, "/maatregelen/14/")
+        assert views._recent_pages == {}
+        Measure.objects.filter(code="14").update(title="Een titel die nog niet gepubliceerd is")
+        assert page(client, "/maatregelen/14/") == first
+
     def test_only_public_pages_are_kept(self, client):
         from measures import views
 
