@@ -310,8 +310,9 @@ def stakeholder_detail(request, slug: str):
 
 @public_page
 def change_list(request):
+    page = list_page(request, selectors.change_list())
     return render(
-        request, "measures/change_list.html", {"section": "changes", "changes": selectors.change_list()}
+        request, "measures/change_list.html", {"section": "changes", "page": page, "changes": page.object_list}
     )
 
 

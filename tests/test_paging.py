@@ -1,5 +1,6 @@
 """Pagination of the dashboard's long lists (passend/paging.py): rows per page, links that
 keep the filters, the count of the whole list, and a page number that does not exist."""
+import datetime
 import re
 
 import factory
@@ -107,3 +108,17 @@ def test_a_goal_page_and_a_stakeholder_page_come_in_pages(client):
     assert row_count(goal_page) == 4 and "(pagina 2 van 2:" in goal_page
     group_page = html(client, "/betrokkenen/ouders/?pagina=2")
     assert row_count(group_page) == 3 and "(pagina 2 van 2:" in group_page
+
+
+def test_the_changes_come_in_pages_newest_first(client):
+    from tests.factories import MeasureStatusChangeFactory
+
+    measure = MeasureFactory()
+    for day in range(1, PAGE_SIZE + 8):
+        MeasureStatusChangeFactory(measure=measure, effective_date=datetime.date(2025, 1, 1) + datetime.timedelta(days=day))
+    first = html(client, "/wijzigingen/")
+    assert first.count('class="change-list__item"') == PAGE_SIZE
+    assert f"{PAGE_SIZE + 7} wijzigingen" in first and "(pagina 1 van 2: 1–50)" in first
+    second = html(client, "/wijzigingen/?pagina=2")
+    assert second.count('class="change-list__item"') == 7
+    assert ">2 januari 2025<" in second and ">2 januari 2025<" not in first
