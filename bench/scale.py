@@ -2,8 +2,11 @@
 
 Loads the real programme into a fresh database, times the public pages and API lists
 uncached, then adds synthetic measures and motions up to 300 of each (10x) and times
-them again. Prints per page the median time at both sizes and their ratio; the goal is a
-ratio under 2 for every page and API list. The CSV downloads are the whole list by
+them again. Prints per page the fastest and the median time at both sizes and their
+ratios; the goal is a ratio under 2 for every page and API list. The verdict uses the
+fastest request: it is the same work each time, and on a shared machine the fastest is
+the one least disturbed by other work (as timeit reports it); the medians are printed
+beside it. The CSV downloads are the whole list by
 design (one file for a spreadsheet), so their time grows with the rows; they are printed
 apart, for the record.
 
@@ -82,7 +85,8 @@ def _grow_to(count: int) -> None:
         motion.measures.add(measures[number % len(measures)])
 
 
-def _time_pages(repeat: int) -> dict[str, float]:
+def _time_pages(repeat: int) -> dict[str, tuple[float, float]]:
+    """Per page the (fastest, median) time of ``repeat`` requests."""
     from django.test import Client
 
     client = Client()
@@ -94,7 +98,7 @@ def _time_pages(repeat: int) -> dict[str, float]:
             started = time.perf_counter()
             client.get(page)
             samples.append(time.perf_counter() - started)
-        timings[page] = statistics.median(samples)
+        timings[page] = (min(samples), statistics.median(samples))
     return timings
 
 
@@ -122,16 +126,18 @@ def main() -> None:
     large = _time_pages(args.repeat)
     sizes_large = (Measure.objects.count(), Motion.objects.count())
 
-    print(f"load average {os.getloadavg()[0]:.1f}; medians of {args.repeat} uncached requests")
+    print(f"load average {os.getloadavg()[0]:.1f}; {args.repeat} uncached requests per page, fastest and median")
     print(f"{'page':<42} {sizes_small[0]:>3} maatr./{sizes_small[1]:>3} moties   "
-          f"{sizes_large[0]:>3} maatr./{sizes_large[1]:>3} moties   ratio")
+          f"{sizes_large[0]:>3} maatr./{sizes_large[1]:>3} moties   ratio (fastest)  ratio (median)")
     for page in PAGES + DOWNLOADS:
         if page == DOWNLOADS[0]:
             print("downloads of a whole list (grow with the rows by design):")
-        ratio = large[page] / small[page]
-        print(f"{page:<42} {small[page] * 1000:>10.1f} ms {large[page] * 1000:>17.1f} ms {ratio:>10.2f}")
-    worst = max(large[page] / small[page] for page in PAGES)
-    print(f"worst ratio of the pages and API lists {worst:.2f} (goal: < 2)")
+        (small_min, small_median), (large_min, large_median) = small[page], large[page]
+        print(f"{page:<42} {small_min * 1000:>6.1f} / {small_median * 1000:>5.1f} ms"
+              f" {large_min * 1000:>9.1f} / {large_median * 1000:>5.1f} ms"
+              f" {large_min / small_min:>12.2f} {large_median / small_median:>15.2f}")
+    worst = max(large[page][0] / small[page][0] for page in PAGES)
+    print(f"worst ratio of the pages and API lists (fastest of {args.repeat}) {worst:.2f} (goal: < 2)")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
 """Form widgets of the public dashboard."""
+from html import escape
+
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 
@@ -18,7 +20,7 @@ class OptionListSelect(forms.Select):
         selected = set(self.format_value(value))
         # Keys and labels are escaped here, so the joined options are safe HTML.
         options = "".join(
-            f'<option value="{escape(key)}"{" selected" if str(key) in selected else ""}>{escape(label)}</option>'
+            f'<option value="{escape(str(key))}"{" selected" if str(key) in selected else ""}>{escape(str(label))}</option>'
             for key, label in self.choices
         )
         final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
