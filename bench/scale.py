@@ -1,19 +1,19 @@
 """Data scale: do pages and the API stay fast with ten times the programme?
 
-Loads the real programme into a fresh database, times the public pages and API lists
-uncached, then adds synthetic measures and motions up to 300 of each (10x) and times
-them again. Prints per page the fastest and the median time at both sizes and their
-ratios; the goal is a ratio under 2 for every page and API list. The verdict uses the
-fastest request: it is the same work each time, and on a shared machine the fastest is
-the one least disturbed by other work (as timeit reports it); the medians are printed
-beside it. The CSV downloads are the whole list by
-design (one file for a spreadsheet), so their time grows with the rows; they are printed
-apart, for the record.
+Loads the real programme into two fresh databases and grows the second to 300 measures
+and 300 motions (10x). Then it times the public pages and API lists uncached, in rounds
+that alternate between the two databases, page by page, so that a change in the load of
+this shared machine hits both sizes alike. Prints per page the fastest and the median
+time at both sizes and their ratios; the goal is a ratio under 2 for every page and API
+list. The verdict uses the fastest request: it is the same work each time, and the
+fastest is the one least disturbed by other work (as timeit reports it). The CSV
+downloads are the whole list by design (one file for a spreadsheet), so their time grows
+with the rows; they are printed apart, for the record.
 
-    .venv/bin/python bench/scale.py [--repeat 15]
+    .venv/bin/python bench/scale.py [--rounds 5] [--repeat 5]
 
 Uses BENCH_DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/) with its
-own database, passend_bench_scale, which it recreates.
+own databases, passend_bench_scale_1x and passend_bench_scale_10x, which it recreates.
 """
 import argparse
 import os
@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SERVER = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/").rsplit("/", 1)[0]
-DATABASE = "passend_bench_scale"
+DATABASES = {"1x": "passend_bench_scale_1x", "10x": "passend_bench_scale_10x"}
 
 # Every public page that lists measures or motions, a detail page, and the API's lists.
 # Measure 7 is the one with the most motions (four) in the real programme.
@@ -36,18 +36,19 @@ PAGES = ["/", "/doelen/", "/doelen/1/", "/samenhang/", "/maatregelen/", "/maatre
 DOWNLOADS = ["/api/v1/maatregelen?format=csv", "/api/v1/moties?format=csv"]
 
 
-def _recreate_database() -> None:
+def _recreate_databases() -> None:
     import psycopg
 
     with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        connection.execute(f"CREATE DATABASE {DATABASE}")
+        for database in DATABASES.values():
+            connection.execute(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+            connection.execute(f"CREATE DATABASE {database}")
 
 
 def _setup_django() -> None:
     os.environ.update(
         DJANGO_SETTINGS_MODULE="passend.settings.base",
-        DATABASE_URL=f"{SERVER}/{DATABASE}",
+        DATABASE_URL=f"{SERVER}/{DATABASES['1x']}",
         CELERY_BROKER_URL="",
         DJANGO_ALLOWED_HOSTS="testserver,localhost",
     )
@@ -58,6 +59,14 @@ def _setup_django() -> None:
 
     # Uncached: this measures the work per request, not the cache.
     settings.CACHES["default"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+
+
+def _use(size: str) -> None:
+    """Point the default connection at the database of this size (reconnects on next use)."""
+    from django.db import connection
+
+    connection.close()
+    connection.settings_dict["NAME"] = DATABASES[size]
 
 
 def _grow_to(count: int) -> None:
@@ -86,28 +95,31 @@ def _grow_to(count: int) -> None:
         motion.measures.add(measures[number % len(measures)])
 
 
-def _time_pages(repeat: int) -> dict[str, tuple[float, float]]:
-    """Per page the (fastest, median) time of ``repeat`` requests."""
+def _time_pages(rounds: int, repeat: int) -> dict[tuple[str, str], list[float]]:
+    """Request times per (size, page): per round and page, ``repeat`` requests at 1x and
+    then at 10x, after one untimed request each."""
     from django.test import Client
 
     client = Client()
-    timings = {}
-    for page in PAGES + DOWNLOADS:
-        assert client.get(page).status_code == 200, page
-        samples = []
-        for _ in range(repeat):
-            started = time.perf_counter()
-            client.get(page)
-            samples.append(time.perf_counter() - started)
-        timings[page] = (min(samples), statistics.median(samples))
-    return timings
+    samples: dict[tuple[str, str], list[float]] = {}
+    for _ in range(rounds):
+        for page in PAGES + DOWNLOADS:
+            for size in DATABASES:
+                _use(size)
+                assert client.get(page).status_code == 200, (size, page)
+                for _ in range(repeat):
+                    started = time.perf_counter()
+                    client.get(page)
+                    samples.setdefault((size, page), []).append(time.perf_counter() - started)
+    return samples
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--rounds", type=int, default=5, help="rounds alternating the two sizes")
+    parser.add_argument("--repeat", type=int, default=5, help="requests per page, size and round")
     args = parser.parse_args()
-    _recreate_database()
+    _recreate_databases()
     _setup_django()
     from django.core.management import call_command
     from django.db import connection
@@ -115,30 +127,41 @@ def main() -> None:
     from measures.models import Measure
     from motions.models import Motion
 
-    call_command("migrate", verbosity=0)
-    call_command("load_programme", verbosity=0, stdout=open(os.devnull, "w"))
-    small = _time_pages(args.repeat)
-    sizes_small = (Measure.objects.count(), Motion.objects.count())
-    _grow_to(300)
-    # What autovacuum does after a bulk change: without it the planner works from the
-    # statistics of the small programme and scans tables full of dead row versions.
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE")
-    large = _time_pages(args.repeat)
-    sizes_large = (Measure.objects.count(), Motion.objects.count())
+    sizes = {}
+    for size in DATABASES:
+        _use(size)
+        call_command("migrate", verbosity=0)
+        call_command("load_programme", verbosity=0, stdout=open(os.devnull, "w"))
+        if size == "10x":
+            _grow_to(300)
+            # What autovacuum does after a bulk change: without it the planner works from
+            # the statistics of the small programme and scans tables of dead row versions.
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE")
+        sizes[size] = (Measure.objects.count(), Motion.objects.count())
+    load_before = os.getloadavg()[0]
+    samples = _time_pages(args.rounds, args.repeat)
 
-    print(f"load average {os.getloadavg()[0]:.1f}; {args.repeat} uncached requests per page, fastest and median")
-    print(f"{'page':<42} {sizes_small[0]:>3} maatr./{sizes_small[1]:>3} moties   "
-          f"{sizes_large[0]:>3} maatr./{sizes_large[1]:>3} moties   ratio (fastest)  ratio (median)")
+    def fastest(size, page):
+        return min(samples[(size, page)])
+
+    def median(size, page):
+        return statistics.median(samples[(size, page)])
+
+    count = args.rounds * args.repeat
+    print(f"load average {load_before:.1f} → {os.getloadavg()[0]:.1f}; {count} uncached requests per page and size"
+          f" in {args.rounds} alternating rounds; fastest / median")
+    print(f"{'page':<42} {sizes['1x'][0]:>3} maatr./{sizes['1x'][1]:>3} moties   "
+          f"{sizes['10x'][0]:>3} maatr./{sizes['10x'][1]:>3} moties   ratio (fastest)  ratio (median)")
     for page in PAGES + DOWNLOADS:
         if page == DOWNLOADS[0]:
             print("downloads of a whole list (grow with the rows by design):")
-        (small_min, small_median), (large_min, large_median) = small[page], large[page]
-        print(f"{page:<42} {small_min * 1000:>6.1f} / {small_median * 1000:>5.1f} ms"
-              f" {large_min * 1000:>9.1f} / {large_median * 1000:>5.1f} ms"
-              f" {large_min / small_min:>12.2f} {large_median / small_median:>15.2f}")
-    worst = max(large[page][0] / small[page][0] for page in PAGES)
-    print(f"worst ratio of the pages and API lists (fastest of {args.repeat}) {worst:.2f} (goal: < 2)")
+        print(f"{page:<42} {fastest('1x', page) * 1000:>6.1f} / {median('1x', page) * 1000:>5.1f} ms"
+              f" {fastest('10x', page) * 1000:>9.1f} / {median('10x', page) * 1000:>5.1f} ms"
+              f" {fastest('10x', page) / fastest('1x', page):>12.2f}"
+              f" {median('10x', page) / median('1x', page):>15.2f}")
+    worst = max(fastest("10x", page) / fastest("1x", page) for page in PAGES)
+    print(f"worst ratio of the pages and API lists (fastest of {count}) {worst:.2f} (goal: < 2)")
 
 
 if __name__ == "__main__":
