@@ -65,9 +65,12 @@ def _cached_response(key: str, request) -> HttpResponse | None:
     _remember(key, page)
     headers, content = page
     # API responses carry an ETag and Last-Modified: a client that sends them back gets
-    # 304 Not Modified from the cache as it would from the API itself.
+    # 304 Not Modified from the cache as it would from the API itself. Pages carry
+    # neither, and without validators Django would refuse an If-Unmodified-Since (412).
+    if "ETag" not in headers:
+        return HttpResponse(content, headers=headers)
     last_modified = parse_http_date_safe(headers.get("Last-Modified", ""))
-    not_modified = get_conditional_response(request, etag=headers.get("ETag"), last_modified=last_modified)
+    not_modified = get_conditional_response(request, etag=headers["ETag"], last_modified=last_modified)
     if not_modified is None:
         return HttpResponse(content, headers=headers)
     for header, value in headers.items():

@@ -389,6 +389,11 @@ class TestEarlyCache:
         Measure.objects.filter(code="14").update(title="Een titel die nog niet gepubliceerd is")
         assert page(client, "/maatregelen/14/") == first
 
+    def test_a_cached_page_ignores_preconditions_it_has_no_validators_for(self, client):
+        first = client.get("/over/")
+        again = client.get("/over/", HTTP_IF_UNMODIFIED_SINCE="Wed, 21 Oct 2015 07:28:00 GMT", HTTP_IF_NONE_MATCH='"x"')
+        assert again.status_code == 200 and again.content == first.content
+
     def test_only_public_pages_are_kept(self, client):
         from measures import views
 
