@@ -135,7 +135,7 @@ def measure_get(*, code: str) -> Measure:
 
 def measure_options() -> list[tuple[str, str]]:
     """Measures and sub-measures to choose from in a filter, as (code, "code. title")."""
-    rows = Measure.objects.filter(CURRENT).order_by("number", "suffix").values_list("code", "title")
+    rows = _ordered_measures().filter(CURRENT).values_list("code", "title")
     return [(code, f"{code}. {title}") for code, title in rows]
 
 
@@ -251,11 +251,12 @@ class StatusMix:
         return [count for count in self.counts if count.count]
 
 
-def _status_mix(statuses: list[str]) -> StatusMix:
-    total = len(statuses)
+def _status_mix(counted: dict[str, int]) -> StatusMix:
+    """The mix of ``counted``, how many measures have each status (absent: none)."""
+    total = sum(counted.values())
     counts = []
     for status in MeasureStatus:
-        count = statuses.count(status.value)
+        count = counted.get(status.value, 0)
         counts.append(
             StatusCount(status=status.value, label=str(status.label), count=count,
                         percent=(100 * count // total) if total else 0)
@@ -279,10 +280,7 @@ def measure_status_summary() -> StatusMix:
         .annotate(count=Count("id"))
         .order_by()
     )
-    statuses: list[str] = []
-    for row in rows:
-        statuses += [row["status"]] * row["count"]
-    return _status_mix(statuses)
+    return _status_mix({row["status"]: row["count"] for row in rows})
 
 
 # --- Goals ---------------------------------------------------------------------------------
@@ -302,23 +300,23 @@ def _with_status_mix(goals: list[Goal]) -> list[Goal]:
         .annotate(count=Count("id"))
         .order_by()
     )
-    statuses: dict[int, list[str]] = {goal.id: [] for goal in goals}
+    counted: dict[int, dict[str, int]] = {goal.id: {} for goal in goals}
     for row in counts:
-        statuses[row["goal_id"]] += [row["measure__status"]] * row["count"]
+        counted[row["goal_id"]][row["measure__status"]] = row["count"]
     for goal in goals:
-        goal.status_mix = _status_mix(statuses[goal.id])
+        goal.status_mix = _status_mix(counted[goal.id])
     return goals
 
 
 def goal_summaries() -> list[Goal]:
     """The goals with the status mix of their measures as ``status_mix``."""
-    return _with_status_mix(list(Goal.objects.filter(CURRENT).order_by("number")))
+    return _with_status_mix(list(goal_options()))
 
 
 def goal_list() -> list[Goal]:
     """The goals with their status mix (``status_mix``) and, as ``first_measures``, their
     first GOAL_LIST_MEASURES measures in the report's order."""
-    goals = _with_status_mix(list(Goal.objects.filter(CURRENT).order_by("number")))
+    goals = goal_summaries()
     order = [F("measure__number").asc(), F("measure__suffix").asc()]
     links = (
         Goal.measures.through.objects.filter(goal__in=goals, measure__parent__isnull=True)
@@ -374,7 +372,7 @@ def matrix_measures() -> QuerySet[Measure]:
 
 def goal_measure_matrix(*, measures) -> Matrix:
     """The "Samenhang doelen en maatregelen": which of ``measures`` serves which goal."""
-    goals = list(Goal.objects.filter(CURRENT).order_by("number"))
+    goals = list(goal_options())
     rows = []
     for measure in measures:
         linked = {goal.id for goal in measure.goals.all()}

@@ -163,7 +163,7 @@ class TestOnRealData:
     [["afgerond"] * 1 + ["in_uitvoering"] * 2, ["afgerond"] * 3 + ["onbekend"] * 3 + ["in_opstartfase"], []],
 )
 def test_status_percentages_add_up_to_100(statuses):
-    mix = selectors._status_mix(statuses)
+    mix = selectors._status_mix(Counter(statuses))
     assert sum(count.percent for count in mix.counts) == (100 if statuses else 0)
     assert all(count.percent == 0 for count in mix.counts if not count.count)
 
