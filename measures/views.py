@@ -19,8 +19,8 @@ from django.utils.translation import gettext_lazy as _
 
 from legislation.selectors import milestone_overdue_count, milestone_upcoming_list
 from motions.models import MotionStatus
-from passend.paging import list_page
 from motions.selectors import motion_status_counts
+from passend.paging import list_page
 from reports.selectors import report_edition_list
 
 from . import selectors
@@ -67,10 +67,10 @@ def _cached_response(key: str, request) -> HttpResponse | None:
     # API responses carry an ETag and Last-Modified: a client that sends them back gets
     # 304 Not Modified from the cache as it would from the API itself. Pages carry
     # neither, and without validators Django would refuse an If-Unmodified-Since (412).
-    if "ETag" not in headers:
-        return HttpResponse(content, headers=headers)
-    last_modified = parse_http_date_safe(headers.get("Last-Modified", ""))
-    not_modified = get_conditional_response(request, etag=headers["ETag"], last_modified=last_modified)
+    not_modified = None
+    if "ETag" in headers:
+        last_modified = parse_http_date_safe(headers.get("Last-Modified", ""))
+        not_modified = get_conditional_response(request, etag=headers["ETag"], last_modified=last_modified)
     if not_modified is None:
         return HttpResponse(content, headers=headers)
     for header, value in headers.items():

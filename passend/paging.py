@@ -1,4 +1,5 @@
-"""Pages of the dashboard's long lists: measures, motions, commitments and the matrix.
+"""Pages of the dashboard's long lists: measures, motions, commitments, the matrix, the
+changes, and the measures of one goal or stakeholder group.
 
 The programme's own lists fit on one page, so pagination shows only once a list outgrows
 it; a page then renders the same number of rows however large the programme becomes
