@@ -12,6 +12,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from .editing import EditableKind
 from .models import (
@@ -39,6 +40,13 @@ FLAG_FIELDS = ["is_prioritised", "has_chapter"]
 MAX_TEXT_LENGTH = 10_000
 MAX_ITEM_LENGTH = 3_000
 MAX_ITEMS = 40
+# Documents are flat: fields, lists of texts, lists of small objects (links, milestones).
+MAX_DEPTH = 3
+
+UNSTORABLE_TEXT = _lazy(
+    "Deze tekst bevat een teken dat niet kan worden opgeslagen (een nul-teken of een los "
+    "deel van een teken). Verwijder het en probeer het opnieuw."
+)
 
 
 def measure_document(measure: Measure) -> dict:
@@ -83,8 +91,53 @@ def measure_document_apply(*, measure: Measure, document: dict) -> None:
     )
 
 
+def _is_storable(text: str) -> bool:
+    """PostgreSQL refuses NUL in text; a lone surrogate (from a JSON escape such as
+    "\\ud800") cannot be encoded as UTF-8 at all."""
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def document_check_storable(document) -> None:
+    """Refuse, before any kind looks at it, what no validation of a field should have to
+    think about: a document that is not an object, nesting deeper than documents go, and
+    text that cannot be stored. Raises ValidationError keyed like the kinds' own errors
+    ("stakeholders.2"), so forms show the message next to the field.
+
+    Iterative, so that a deeply nested value cannot exhaust the stack."""
+    if not isinstance(document, dict):
+        raise ValidationError({"document": _("Verwacht een object met velden.")})
+    errors: dict[str, str] = {}
+    pending = [((str(key),), value, 1) for key, value in document.items()]
+    while pending:
+        path, value, depth = pending.pop()
+        field = ".".join(part if _is_storable(part) else "?" for part in path[:2])
+        if not _is_storable(path[-1]) or (isinstance(value, str) and not _is_storable(value)):
+            errors.setdefault(field, str(UNSTORABLE_TEXT))
+        elif isinstance(value, str):
+            continue
+        elif isinstance(value, (dict, list)):
+            if depth >= MAX_DEPTH + 1:
+                errors.setdefault(field, _("Deze waarde is dieper genest dan een document kan zijn."))
+                continue
+            items = value.items() if isinstance(value, dict) else enumerate(value, start=1)
+            pending.extend((path + (str(key),), item, depth + 1) for key, item in items)
+        elif not (value is None or isinstance(value, (bool, int, float))):
+            errors.setdefault(field, _("Deze waarde heeft een onbekend type."))
+    if errors:
+        raise ValidationError(errors)
+
+
 def clean_text(value, *, field: str, errors: dict, required: bool = False, limit: int = MAX_TEXT_LENGTH) -> str:
     text = "" if value is None else str(value).replace("\r\n", "\n").strip()
+    if not _is_storable(text):
+        errors[field] = str(UNSTORABLE_TEXT)
+        return ""
     if required and not text:
         errors[field] = _("Dit veld is verplicht.")
     elif len(text) > limit:
@@ -161,7 +214,7 @@ def measure_document_clean(*, document: dict, published: dict, today: datetime.d
     for key in ITEM_LISTS:
         cleaned[key] = clean_list(document.get(key, []), field=key, errors=errors)
 
-    stakeholders = [str(name).strip() for name in document.get("stakeholders", []) if str(name).strip()]
+    stakeholders = clean_list(document.get("stakeholders", []), field="stakeholders", errors=errors)
     known = set(StakeholderGroup.objects.filter(name__in=stakeholders).values_list("name", flat=True))
     unknown = [name for name in stakeholders if name not in known]
     if unknown:
@@ -169,7 +222,11 @@ def measure_document_clean(*, document: dict, published: dict, today: datetime.d
     cleaned["stakeholders"] = list(dict.fromkeys(stakeholders))
 
     cleaned["links"] = []
-    for index, link in enumerate(document.get("links", []), start=1):
+    links = document.get("links", [])
+    if not isinstance(links, list):
+        errors["links"] = _("Verwacht een lijst.")
+        links = []
+    for index, link in enumerate(links, start=1):
         link = link if isinstance(link, dict) else {}
         url = clean_url(link.get("url"), field=f"links.{index}", errors=errors)
         title = clean_text(link.get("title"), field=f"links.{index}", errors=errors, limit=300)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .cache import content_changed
+from .documents import document_check_storable
 from .editing import kind_for, today, user_can_edit, user_can_publish
 from .models import ChangeAction, ChangeRecord, Draft, DraftState
 
@@ -86,6 +87,7 @@ def draft_save(*, record: models.Model, user, document: dict, expected_token: st
     if not user_can_edit(user, record):
         raise PermissionDenied(_("U mag deze gegevens niet bewerken."))
     kind = kind_for(record)
+    document_check_storable(document)
     with transaction.atomic():
         record, draft = _locked(record)
         _check_token(record=record, draft=draft, expected_token=expected_token)

@@ -25,6 +25,7 @@ from motions.models import Motion
 
 from .audit import record_changes, record_versions
 from .diffs import document_diff
+from .documents import document_check_storable
 from .editing import kind_for, user_can_edit, user_can_publish
 from .models import Draft, DraftState, Measure, MeasureStatus
 from .services import (
@@ -130,6 +131,18 @@ def _render_edit(request, kind, record, *, document, errors=None, token, conflic
     return render(request, f"staff/edit_{kind.slug}.html", context, status=status)
 
 
+def _original_document(posted: str) -> dict:
+    """The document the editor's form was loaded with (a hidden field), to show what changed
+    since. It comes back from the browser, so anything that is not a document of the usual
+    shape counts as empty: the diff then shows the whole current version."""
+    try:
+        original = json.loads(posted)
+        document_check_storable(original)
+    except (ValueError, RecursionError, ValidationError):
+        return {}
+    return original
+
+
 @staff_required("measures.edit_content")
 @require_http_methods(["GET", "POST"])
 def record_edit(request: HttpRequest, kind: str, key: str) -> HttpResponse:
@@ -160,11 +173,8 @@ def record_edit(request: HttpRequest, kind: str, key: str) -> HttpResponse:
     except EditConflict as conflict:
         # Keep the editor's text in the form; show what the other person changed; the
         # new token lets the next save go through once they have merged.
-        try:
-            original = json.loads(request.POST.get("original", "{}"))
-        except ValueError:
-            original = {}
-        changes = document_diff(original, conflict.current_document, changed_only=True)
+        changes = document_diff(_original_document(request.POST.get("original", "")), conflict.current_document,
+                                changed_only=True)
         return _render_edit(request, staff_kind, record, document=document, token=conflict.current_token,
                             conflict={"message": conflict.message, "changes": changes}, status=409)
     return redirect("staff:record_edit", kind=kind, key=key)
