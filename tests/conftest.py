@@ -5,6 +5,21 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+
+# CI gives the same answer twice: the same examples every run, no example database
+# carried between runs. bench/fuzz.py runs the same tests with random seeds and a
+# larger budget ("fuzz"), and what it finds becomes a plain test here.
+_HYPOTHESIS_COMMON = dict(
+    deadline=None, database=None, print_blob=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+hypothesis_settings.register_profile("ci", derandomize=True, max_examples=50, **_HYPOTHESIS_COMMON)
+hypothesis_settings.register_profile(
+    "fuzz", derandomize=False, max_examples=int(os.environ.get("FUZZ_EXAMPLES", "500")), **_HYPOTHESIS_COMMON
+)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture
@@ -48,22 +63,26 @@ def administrator(db, django_user_model):
     return _user_with_role(django_user_model, "beheerder", "beheerder")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """One headless Debian Chromium for every browser test of the session: Playwright's
-    sync API allows only one running instance per thread."""
+    """One headless Debian Chromium per module of browser tests (Playwright's sync API
+    allows one running instance per thread).
+
+    While Playwright runs, its event loop counts as running in the test thread, and
+    Django's ORM refuses to run under a running loop unless DJANGO_ALLOW_ASYNC_UNSAFE
+    is set (the queries stay synchronous). It is set exactly as long as the browser
+    runs, so that every other test keeps Django's protection."""
     from playwright.sync_api import sync_playwright
 
-    # Playwright's sync API keeps an event loop in the test thread; Django's ORM refuses
-    # to run there unless told that this is deliberate (the queries stay synchronous).
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(Path("/usr/bin/chromium")), headless=True,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"],
-        )
-        yield browser
-        browser.close()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(Path("/usr/bin/chromium")), headless=True,
+                args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"],
+            )
+            yield browser
+            browser.close()
 
 
 @pytest.fixture(autouse=True)

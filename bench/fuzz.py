@@ -1,0 +1,65 @@
+"""Long randomised runs of the suite's hypothesis tests (the form fuzzers by default).
+
+    .venv/bin/python bench/fuzz.py                        # five random seeds, 500 examples each
+    .venv/bin/python bench/fuzz.py --seeds 1 2 3 --examples 2000
+    .venv/bin/python bench/fuzz.py --tests tests/test_input_hardening.py::test_fuzzed_quick_status_never_gives_a_server_error
+
+In CI the same tests run derandomised with a small fixed budget (the "ci" profile in
+tests/conftest.py), so that CI gives the same answer twice. Here each seed explores
+other inputs (the "fuzz" profile). A failure prints the falsifying example and the seed
+that reproduces it (`--seeds N`); turn it into a plain test in tests/ and fix it.
+
+Uses its own test database (`passend_fuzz` on the server of BENCH_DATABASE_URL, default
+postgres://postgres@127.0.0.1:5432), so it can run beside the suite.
+"""
+import argparse
+import os
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_TESTS = [
+    "tests/test_input_hardening.py::test_fuzzed_measure_form_never_gives_a_server_error",
+    "tests/test_input_hardening.py::test_fuzzed_quick_status_never_gives_a_server_error",
+]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=int, nargs="*", help="seeds to run (default: five random ones)")
+    parser.add_argument("--examples", type=int, default=500, help="examples per test and seed")
+    parser.add_argument("--tests", nargs="*", default=DEFAULT_TESTS, help="pytest node ids")
+    args = parser.parse_args()
+    seeds = args.seeds or [random.randrange(2**32) for _ in range(5)]
+
+    server = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432").rstrip("/")
+    env = dict(
+        os.environ,
+        DATABASE_URL=f"{server}/passend_fuzz",
+        CELERY_BROKER_URL=os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/13"),
+        HYPOTHESIS_PROFILE="fuzz",
+        FUZZ_EXAMPLES=str(args.examples),
+    )
+    print(f"{'seed':>12}  {'result':<8}  {'seconds':>8}")
+    failed = []
+    for seed in seeds:
+        started = time.monotonic()
+        result = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--no-header",
+             f"--hypothesis-seed={seed}", *args.tests],
+            cwd=ROOT, env=env, capture_output=True, text=True,
+        )
+        verdict = "ok" if result.returncode == 0 else "FAILED"
+        print(f"{seed:>12}  {verdict:<8}  {time.monotonic() - started:>8.1f}", flush=True)
+        if result.returncode != 0:
+            failed.append(seed)
+            print(result.stdout[-6000:], file=sys.stderr)
+    print(f"{len(seeds) - len(failed)} of {len(seeds)} seeds passed, {args.examples} examples per test and seed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
