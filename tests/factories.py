@@ -74,7 +74,9 @@ class MotionFactory(factory.django.DjangoModelFactory):
         model = Motion
 
     programme = factory.SubFactory(ProgrammeFactory)
-    kamerstuk = factory.Sequence(lambda n: f"31497-{n + 100}")
+    # A dossier number no real kamerstuk has, so that factory motions never meet the
+    # real motions of the programme loaded beside them, however long the run.
+    kamerstuk = factory.Sequence(lambda n: f"99999-{n + 1}")
     title = factory.Sequence(lambda n: f"Motie {n}")
     status = MotionStatus.IN_PROGRESS
 

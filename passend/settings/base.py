@@ -181,6 +181,8 @@ CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=env("REDIS_URL", default=""
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = None
+# One queue per deployment (or per test run) sharing a Redis server.
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 # A task is acknowledged only after it finished, so a worker killed mid-render
 # hands the job to another worker instead of losing it.
 CELERY_TASK_ACKS_LATE = True

@@ -3,6 +3,8 @@
 The suite must never silently fall back to SQLite: without DATABASE_URL pointing at
 PostgreSQL it refuses to run.
 """
+import os
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
@@ -19,3 +21,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # Tests choose per test whether tasks run eagerly or on a real worker.
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
+
+# A queue of this run's own on the shared Redis: purging it, or a worker consuming it,
+# never touches another run's tasks. Server processes started by the tests inherit it
+# through their environment (tests/processes.py).
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default=f"passend-test-{os.getpid()}")

@@ -1,13 +1,8 @@
 """Playwright in Debian's headless Chromium against the live test server."""
-import os
 from pathlib import Path
 
 import pytest
 from django.core.cache import cache
-
-# Playwright's sync API keeps an event loop in the test thread; Django's ORM refuses to
-# run there unless told that this is deliberate (the queries are still synchronous).
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = Path("/usr/bin/chromium")
 EXPECTED_404 = "/bestaat-niet/"

@@ -38,6 +38,8 @@ def _token(record):
 
 @pytest.fixture
 def measure5(programme_loaded):
+    """Measure 5, just started: the state these tests need, whatever the content says today."""
+    Measure.objects.filter(code="5").update(status="in_opstartfase")
     return Measure.objects.get(code="5")
 
 

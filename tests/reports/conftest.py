@@ -1,4 +1,5 @@
 import io
+import threading
 
 import pytest
 from celery.contrib.testing.worker import start_worker
@@ -8,6 +9,7 @@ from django.core.management import call_command
 from django.db import connections, transaction
 
 from passend.celery import app as celery_app
+from reports import services as report_services
 from reports.models import ReportEdition
 from reports.rendering import report_pdf
 from reports.snapshot import report_snapshot_build
@@ -96,3 +98,21 @@ def live_worker(eager_off):
             yield celery_app
     finally:
         task_postrun.disconnect(_close_worker_connections)
+
+
+@pytest.fixture
+def render_gate(monkeypatch):
+    """Renders in this process (the in-thread worker's) start, then wait until the test
+    opens the gate: while it is closed, a generation is certainly RUNNING, so the test
+    can act "during" a render without racing it."""
+    gate = threading.Event()
+    render = report_services.report_pdf
+
+    def gated(snapshot):
+        if not gate.wait(timeout=300):
+            raise TimeoutError("the test never opened the render gate")
+        return render(snapshot)
+
+    monkeypatch.setattr(report_services, "report_pdf", gated)
+    yield gate
+    gate.set()
