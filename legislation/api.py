@@ -1,13 +1,13 @@
 """Open-data API: expected laws and regulations with their milestones and planning history.
 
-A thin shell over passend.api; every list runs a fixed number of queries, however many
+A thin shell over core.api; every list runs a fixed number of queries, however many
 laws and milestones there are.
 """
 from django.db.models import Prefetch, QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from measures.models import Measure
-from passend.api import PublicReadOnlyViewSet, public_list_schema
+from core.api.views import PublicReadOnlyViewSet, public_list_schema
 
 from .filters import LawFilter
 from .models import ExpectedLaw, LawContentItem, LawMilestone, MilestonePlanning

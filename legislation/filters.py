@@ -4,7 +4,7 @@ from django_filters import filters
 from django_filters.rest_framework import FilterSet
 
 from measures.filters import MeasureCodeFilter
-from passend.api import ApiOrderingFilter
+from core.api.filters import ApiOrderingFilter
 
 from .models import ExpectedLaw, LawKind
 

@@ -1,7 +1,7 @@
 """Open-data API: goals, measures, stakeholder groups and the whole programme.
 
 Thin shells over measures.selectors (what is public and how filters select) and
-passend.api (headers, errors, caching, CSV). Every list runs a fixed number of
+core.api (headers, errors, caching, CSV). Every list runs a fixed number of
 queries, however many records there are.
 """
 from django.db.models import Prefetch, QuerySet
@@ -16,7 +16,7 @@ from legislation.serializers import LawDetailSerializer
 from motions.api import commitment_queryset, motion_queryset
 from motions.models import Commitment, Motion
 from motions.serializers import CommitmentSerializer, MotionDetailSerializer
-from passend.api import PublicApiMixin, PublicReadOnlyViewSet, public_list_schema
+from core.api.views import PublicApiMixin, PublicReadOnlyViewSet, public_list_schema
 from reports.api import edition_queryset
 from reports.serializers import EditionSerializer
 

@@ -10,7 +10,7 @@ from django_filters import filters
 from django_filters.rest_framework import FilterSet
 from drf_spectacular.utils import extend_schema_field
 
-from passend.api import ApiOrderingFilter, YesNoFilter
+from core.api.filters import ApiOrderingFilter, YesNoFilter
 
 from .codes import parse_measure_code
 from .models import Goal, Measure, MeasureStatus, StakeholderGroup

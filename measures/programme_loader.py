@@ -34,7 +34,7 @@ from motions.kamerstukken import parse_kamerstuk_number
 from motions.models import Commitment, CommitmentStatus, Motion, MotionScope, MotionStatus, MotionStatusChange, MotionSubmitter
 from reports.models import EditionStatus, ReportEdition, SourceDocument, SourceKind
 
-from .cache import content_changed
+from core.content_version import content_changed
 from .codes import parse_measure_code
 from .documents import ITEM_LISTS, measure_document, measure_document_apply
 from .models import (

@@ -14,7 +14,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .cache import content_changed
+from core.content_version import content_changed
 from .documents import document_check_storable
 from .editing import kind_for, today, user_can_edit, user_can_publish
 from .models import ChangeAction, ChangeRecord, Draft, DraftState

@@ -20,11 +20,11 @@ from django.utils.translation import gettext_lazy as _
 from legislation.selectors import milestone_overdue_count, milestone_upcoming_list
 from motions.models import MotionStatus
 from motions.selectors import motion_status_counts
-from passend.paging import list_page
+from core.paging import list_page
 from reports.selectors import report_edition_list
 
 from . import selectors
-from .cache import content_version
+from core.content_version import content_version
 from .codes import parse_measure_code
 from .models import Goal, Measure, MeasureStatus, StakeholderGroup
 

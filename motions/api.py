@@ -1,12 +1,12 @@
 """Open-data API: motions (moties) and commitments (toezeggingen).
 
-Thin shells over motions.selectors and passend.api; every list runs a fixed number of
+Thin shells over motions.selectors and core.api; every list runs a fixed number of
 queries, however many records there are.
 """
 from django.db.models import Prefetch, QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
-from passend.api import PublicReadOnlyViewSet, public_list_schema
+from core.api.views import PublicReadOnlyViewSet, public_list_schema
 
 from .filters import CommitmentFilter, MotionFilter
 from .models import Commitment, Motion, MotionStatusChange, MotionSubmitter

@@ -7,7 +7,7 @@ from django_filters import filters
 from django_filters.rest_framework import FilterSet
 
 from measures.filters import MeasureCodeFilter
-from passend.api import ApiOrderingFilter
+from core.api.filters import ApiOrderingFilter
 
 from .models import Commitment, CommitmentStatus, Motion, MotionStatus
 from .selectors import commitment_list, motion_list

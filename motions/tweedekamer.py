@@ -26,7 +26,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from measures.cache import content_changed
+from core.content_version import content_changed
 from measures.models import ChangeAction, ChangeRecord
 
 from .kamerstukken import KamerstukNumber, parse_kamerstuk_number

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from measures.selectors import measure_options
 from measures.views import public_page
-from passend.paging import list_page
-from passend.widgets import OptionListSelect
+from core.paging import list_page
+from core.widgets import OptionListSelect
 
 from . import selectors
 from .kamerstukken import parse_kamerstuk_number

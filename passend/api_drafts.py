@@ -29,7 +29,11 @@ from measures.services import (
 )
 from measures.staff_views import KINDS
 
-from .api import PROBLEM_MEDIA_TYPE, StaffSessionAuthentication, api_version, problem_document
+from core.api.access import StaffSessionAuthentication
+
+from core.api.conventions import PROBLEM_MEDIA_TYPE, api_version
+from core.api.problems import problem_document
+
 
 
 class CanEdit(permissions.BasePermission):

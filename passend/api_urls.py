@@ -13,7 +13,9 @@ from measures.api import GoalViewSet, MeasureViewSet, ProgrammeDocumentView, Sta
 from motions.api import CommitmentViewSet, MotionViewSet
 from reports.api import EditionViewSet
 
-from .api import ApiDocsView, OpenApiView, api_not_found
+from core.api.docs import ApiDocsView, OpenApiView
+
+from core.api.problems import api_not_found
 from .api_drafts import DraftPublishView, DraftSubmitView, DraftView
 
 app_name = "api"

@@ -3,7 +3,9 @@ from django.db.models import QuerySet
 from django_filters.rest_framework import FilterSet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
-from passend.api import ApiOrderingFilter, PublicReadOnlyViewSet, public_list_schema
+from core.api.filters import ApiOrderingFilter
+
+from core.api.views import PublicReadOnlyViewSet, public_list_schema
 
 from .models import ReportEdition
 from .selectors import report_edition_list

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from kombu.exceptions import OperationalError as BrokerError
 
-from measures.cache import content_changed
+from core.content_version import content_changed
 
 from . import selectors
 from .models import (

@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 from django.views import View
 from django.views.generic import TemplateView
 
-from measures.cache import content_version
+from core.content_version import content_version
 
 from . import selectors
 from .models import EditionStatus, ReportEdition

@@ -7,7 +7,7 @@ import factory
 import pytest
 
 from measures.models import MeasureStatus
-from passend.paging import PAGE_SIZE
+from core.paging import PAGE_SIZE
 from tests.factories import GoalFactory, MeasureFactory, MotionFactory
 from tests.measures.test_views import page
 

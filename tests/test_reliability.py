@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 REDIS_DOWN = {
     "default": {
-        "BACKEND": "passend.cache.ResilientRedisCache",
+        "BACKEND": "core.redis_cache.ResilientRedisCache",
         "LOCATION": "redis://127.0.0.1:1/0",
         "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
     }

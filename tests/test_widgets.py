@@ -3,7 +3,7 @@ import pytest
 from django import forms
 from django.test.html import parse_html
 
-from passend.widgets import OptionListSelect
+from core.widgets import OptionListSelect
 
 CHOICES = [("", "Alle maatregelen"), ("8", "8. Digitale school"), ("8a", "8a. <Verzuim> & “thuiszitters”")]
 

@@ -2,7 +2,7 @@
 list items and table cells. See measures/richtext.py for the format."""
 from django import template
 
-from measures.richtext import render_rich_inline, render_rich_text
+from core.richtext import render_rich_inline, render_rich_text
 
 register = template.Library()
 

@@ -50,7 +50,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "passend.request_logging.RequestIdMiddleware",
+    "core.request_logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Serves collected static files from the app server itself, so the web
     # container needs no separate file server.
@@ -220,7 +220,7 @@ CACHES = {
     "default": (
         {
             # Fails open: with Redis down, pages are served uncached instead of failing.
-            "BACKEND": "passend.cache.ResilientRedisCache",
+            "BACKEND": "core.redis_cache.ResilientRedisCache",
             "LOCATION": env("CACHE_URL"),
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
@@ -241,7 +241,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     # Errors as problem+json (RFC 9457), as the NLGov API design rules ask.
-    "EXCEPTION_HANDLER": "passend.api.problem_exception_handler",
+    "EXCEPTION_HANDLER": "core.api.problems.problem_exception_handler",
     # Anonymous clients share the open data fairly; staff are not throttled.
     "DEFAULT_THROTTLE_RATES": {"anon": env("API_ANON_THROTTLE_RATE", default="600/hour")},
     # How many proxies in front of the app append to X-Forwarded-For. With the default 0
@@ -268,10 +268,10 @@ LOG_FORMAT = env("DJANGO_LOG_FORMAT", default="plain")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "passend.request_logging.RequestIdFilter"}},
+    "filters": {"request_id": {"()": "core.request_logging.RequestIdFilter"}},
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
-        "json": {"()": "passend.request_logging.JsonFormatter"},
+        "json": {"()": "core.request_logging.JsonFormatter"},
     },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request_id"]},

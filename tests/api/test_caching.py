@@ -2,7 +2,7 @@
 import pytest
 from django.core.cache import cache
 
-from measures.cache import content_version
+from core.content_version import content_version
 from measures.models import Measure
 
 from .conftest import ALL_URLS
@@ -11,7 +11,7 @@ pytestmark = pytest.mark.usefixtures("programme", "generous_throttle")
 
 
 def _publish():
-    """What measures.cache.content_changed does when a publish commits."""
+    """What core.content_version.content_changed does when a publish commits."""
     cache.set("passend:content-version", str(int(content_version()) + 1_000_000_000), timeout=None)
 
 
@@ -75,7 +75,7 @@ def test_cached_csv_keeps_its_download_headers(client):
 def test_the_early_cache_serves_each_representation_without_the_api(client, monkeypatch):
     """PublicPageCacheMiddleware keeps API responses per address and Accept header, and
     answers conditional requests with 304 as the API does."""
-    from passend.api import PublicReadOnlyViewSet
+    from core.api.views import PublicReadOnlyViewSet
 
     json_first = client.get("/api/v1/maatregelen", HTTP_ACCEPT="application/json")
     csv_first = client.get("/api/v1/maatregelen", HTTP_ACCEPT="text/csv")

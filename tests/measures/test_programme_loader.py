@@ -10,7 +10,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
-from measures.cache import content_version
+from core.content_version import content_version
 from measures.models import Measure, MeasureItem, MeasureItemKind
 from motions.models import Motion
 

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from legislation.models import ExpectedLaw
-from measures.cache import content_version
+from core.content_version import content_version
 from measures.audit import record_versions
 from measures.editing import kind_for
 from measures.models import ChangeAction, ChangeRecord, Draft, DraftState, Measure, MeasureStatusChange

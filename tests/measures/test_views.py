@@ -16,7 +16,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils.html import escape
 
-from measures.cache import content_changed
+from core.content_version import content_changed
 from measures.models import Measure, MeasureStatus
 
 FIXTURES = Path(settings.PROGRAMME_FIXTURES_DIR)

@@ -1,0 +1,167 @@
+"""The public read-only views: NLGov headers, conditional GET and caching of rendered
+responses per content version, CSV for every list."""
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import Http404, HttpResponse, HttpResponseNotModified
+from django.utils.http import http_date, parse_etags, parse_http_date_safe, quote_etag
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.viewsets import ReadOnlyModelViewSet
+
+from core.content_version import content_version
+from .conventions import PROBLEM_MEDIA_TYPE, api_version
+from .problems import problem_exception_handler
+from .problems import ProblemJSONRenderer
+from .renderers import ApiContentNegotiation, CSVRenderer
+from .access import AnonymousThrottle, PublicReadOnly, StaffSessionAuthentication
+from .pagination import ApiPagination
+
+FORMAT_PARAMETER = OpenApiParameter(
+    "format",
+    str,
+    enum=["json", "csv"],
+    description="json (standaard) of csv: de hele lijst, niet één pagina, als CSV met Nederlandse "
+    "kolomkoppen, gescheiden door puntkomma’s, UTF-8 met BOM (opent direct in Excel).",
+)
+
+# Rendered responses are cached per content version; a new version makes them unused,
+# this only bounds how long an unused entry occupies the cache.
+RESPONSE_CACHE_SECONDS = 60 * 60
+
+
+class PublicApiMixin:
+    """Policies, headers and conditional GET shared by every public endpoint."""
+
+    authentication_classes = [StaffSessionAuthentication]
+    permission_classes = [PublicReadOnly]
+    throttle_classes = [AnonymousThrottle]
+    renderer_classes = [JSONRenderer]
+    content_negotiation_class = ApiContentNegotiation
+
+    def get_exception_handler(self) -> Callable:
+        return problem_exception_handler
+
+    # Conditional GET and the response cache. The ETag names the content version and the
+    # exact representation (address and format), so it can be checked before any query.
+
+    def _representation(self, request) -> tuple[str, str, float]:
+        version = content_version()
+        identity = "\n".join([version, request.get_full_path(), request.accepted_media_type or ""])
+        digest = hashlib.sha256(identity.encode()).hexdigest()[:32]
+        # The version is the time of the last publish in nanoseconds (core.content_version).
+        return f"passend:api:{digest}", quote_etag(digest), int(version) / 1e9
+
+    def cached_or_not_modified(self, request) -> HttpResponse | None:
+        """Call at the start of a GET handler; a response to return as is, or None."""
+        key, etag, last_modified = self._representation(request)
+        self._cache_entry = key, etag, last_modified
+        if_none_match = request.headers.get("If-None-Match")
+        if if_none_match is not None:
+            etags = parse_etags(if_none_match)
+            if "*" in etags or etag in etags or f"W/{etag}" in etags:
+                return HttpResponseNotModified()
+        else:
+            since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+            if since is not None and int(last_modified) <= since:
+                return HttpResponseNotModified()
+        stored = cache.get(key)
+        if stored is None:
+            return None
+        response = HttpResponse(stored["content"], content_type=stored["content_type"])
+        for header, value in stored["headers"].items():
+            response[header] = value
+        return response
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if isinstance(response, Response) and response.status_code >= 400:
+            # Errors are problem documents whatever format was asked for (also for ?format=csv).
+            response.accepted_renderer = ProblemJSONRenderer()
+            response.accepted_media_type = PROBLEM_MEDIA_TYPE
+        response["API-Version"] = api_version()
+        entry = getattr(self, "_cache_entry", None)
+        if entry is not None and response.status_code in (200, 304):
+            key, etag, last_modified = entry
+            response["ETag"] = etag
+            response["Last-Modified"] = http_date(last_modified)
+            response["Cache-Control"] = f"public, max-age={settings.PUBLIC_CACHE_SECONDS}"
+            response["Vary"] = "Accept"
+            # The same response for everyone: PublicPageCacheMiddleware may keep it too.
+            response.is_public_page = response.status_code == 200
+            # PUBLIC_CACHE_SECONDS=0 switches server-side caching off, here as for pages.
+            if isinstance(response, Response) and settings.PUBLIC_CACHE_SECONDS:
+                response.render()
+                cache.set(
+                    key,
+                    {
+                        "content": response.content,
+                        "content_type": response["Content-Type"],
+                        "headers": {
+                            header: response[header]
+                            for header in ("Content-Disposition", "Link")
+                            if header in response
+                        },
+                    },
+                    RESPONSE_CACHE_SECONDS,
+                )
+        return response
+
+
+class PublicReadOnlyViewSet(PublicApiMixin, ReadOnlyModelViewSet):
+    """A list and a detail resource, the list also as CSV.
+
+    Subclasses set ``lookup_field``/``lookup_value_regex`` (the stable identifier in the
+    address), ``not_found_message`` (with ``%(value)s``), ``csv_columns`` as
+    ``[(Dutch header, key of the list item or a function of it)]`` and ``csv_filename``.
+    """
+
+    filter_backends = [DjangoFilterBackend]
+    pagination_class = ApiPagination
+    csv_columns: list[tuple[str, str | Callable[[dict], Any]]] = []
+    csv_filename = ""
+    not_found_message = ""
+    detail_serializer_class = None
+
+    def get_renderers(self):
+        if getattr(self, "action", None) == "list":
+            return [JSONRenderer(), CSVRenderer()]
+        return super().get_renderers()
+
+    def get_serializer_class(self):
+        if self.action == "retrieve" and self.detail_serializer_class is not None:
+            return self.detail_serializer_class
+        return super().get_serializer_class()
+
+    def get_object(self):
+        try:
+            return super().get_object()
+        except Http404:
+            raise exceptions.NotFound(self.not_found_message % {"value": self.kwargs[self.lookup_field]})
+
+    def retrieve(self, request, *args, **kwargs):
+        return self.cached_or_not_modified(request) or super().retrieve(request, *args, **kwargs)
+
+    def list(self, request, *args, **kwargs):
+        cached = self.cached_or_not_modified(request)
+        if cached is not None:
+            return cached
+        if request.accepted_renderer.format != CSVRenderer.format:
+            return super().list(request, *args, **kwargs)
+        items = self.get_serializer(self.filter_queryset(self.get_queryset()), many=True).data
+        rows = [
+            {header: value(item) if callable(value) else item[value] for header, value in self.csv_columns}
+            for item in items
+        ]
+        return Response(rows, headers={"Content-Disposition": f'attachment; filename="{self.csv_filename}.csv"'})
+
+
+def public_list_schema(**kwargs) -> Callable:
+    """``extend_schema`` for a list operation: adds the ``format`` parameter."""
+    return extend_schema(parameters=[FORMAT_PARAMETER], **kwargs)
