@@ -47,7 +47,7 @@ def run_scenario(edition_key: str, factor: int, trace: bool) -> dict:
     _setup_django()
     import weasyprint  # noqa: F401  (imported before the baseline, as in a worker)
 
-    from reports.models import ReportEdition
+    from programme.models import ReportEdition
     from reports.rendering import report_pdf
     from reports.snapshot import report_snapshot_build
 

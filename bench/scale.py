@@ -70,7 +70,8 @@ def _use(size: str) -> None:
 
 
 def _grow_to(count: int) -> None:
-    from measures.models import Goal, Measure, MeasureItem, MeasureStakeholder, StakeholderGroup
+    from programme.models import Goal, StakeholderGroup
+    from measures.models import Measure, MeasureItem, MeasureStakeholder
     from motions.models import Motion
 
     programme = Measure.objects.first().programme

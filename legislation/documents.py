@@ -16,7 +16,7 @@ from measures.documents import clean_text
 from measures.editing import EditableKind
 
 from .models import ExpectedLaw, LawMilestone, MilestonePlanning
-from .planning import parse_planning
+from programme.planning import parse_planning
 
 
 def _iso(value: datetime.date | None) -> str:

@@ -2,7 +2,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .planning import parse_planning
+from programme.planning import parse_planning
 
 
 class LawKind(models.TextChoices):
@@ -14,7 +14,7 @@ class ExpectedLaw(models.Model):
     """A bill or decree the programme needs, as listed in "Verwachte wet- en regelgeving"."""
 
     programme = models.ForeignKey(
-        "measures.Programme", verbose_name=_("programma"), on_delete=models.CASCADE,
+        "programme.Programme", verbose_name=_("programma"), on_delete=models.CASCADE,
         related_name="expected_laws",
     )
     number = models.CharField(_("nummer"), max_length=4, help_text=_("Bijvoorbeeld 1 of 4a."))
@@ -119,12 +119,12 @@ class LawMilestone(DatedPlanning):
         help_text=_("Als de bron geen volledige datum noemt: de zin waarin zij het meldt."),
     )
     actual_source = models.ForeignKey(
-        "reports.SourceDocument", verbose_name=_("bron van de werkelijke datum"), null=True,
+        "programme.SourceDocument", verbose_name=_("bron van de werkelijke datum"), null=True,
         blank=True, on_delete=models.PROTECT, related_name="+",
     )
     # Where the current planning was stated; archived with it when the planning moves.
     planned_source = models.ForeignKey(
-        "reports.SourceDocument", verbose_name=_("bron van de planning"), null=True,
+        "programme.SourceDocument", verbose_name=_("bron van de planning"), null=True,
         blank=True, on_delete=models.PROTECT, related_name="+",
     )
 
@@ -161,11 +161,11 @@ class MilestonePlanning(DatedPlanning):
         LawMilestone, verbose_name=_("mijlpaal"), on_delete=models.CASCADE, related_name="planning_history"
     )
     source = models.ForeignKey(
-        "reports.SourceDocument", verbose_name=_("bron"), null=True, blank=True,
+        "programme.SourceDocument", verbose_name=_("bron"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="+",
     )
     edition = models.ForeignKey(
-        "reports.ReportEdition", verbose_name=_("gepubliceerd in"), null=True, blank=True,
+        "programme.ReportEdition", verbose_name=_("gepubliceerd in"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="milestone_plannings",
     )
     # Set when staff moved the planning: the day this planning was replaced.

@@ -1,34 +1,7 @@
 """Admin for superusers. Policy staff work in the purpose-made workspace, not here."""
 from django.contrib import admin
 
-from .models import (
-    ChangeRecord,
-    Draft,
-    Goal,
-    Measure,
-    MeasureItem,
-    MeasureStakeholder,
-    MeasureStatusChange,
-    Organisation,
-    Priority,
-    Programme,
-    StakeholderGroup,
-)
-
-
-@admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
-    list_display = ["name", "start_year", "end_year"]
-    search_fields = ["name", "description"]
-    prepopulated_fields = {"slug": ["name"]}
-
-
-@admin.register(Goal)
-class GoalAdmin(admin.ModelAdmin):
-    list_display = ["number", "title", "programme"]
-    list_filter = ["programme"]
-    search_fields = ["title"]
-    filter_horizontal = ["measures"]
+from .models import ChangeRecord, Draft, Measure, MeasureItem, MeasureStakeholder, MeasureStatusChange, Priority
 
 
 class MeasureItemInline(admin.TabularInline):
@@ -56,6 +29,7 @@ class MeasureAdmin(admin.ModelAdmin):
     search_fields = ["code", "title", "introduction", "summary"]
     autocomplete_fields = ["parent"]
     inlines = [MeasureStakeholderInline, MeasureItemInline, MeasureStatusChangeInline]
+    filter_horizontal = ["goals"]
 
 
 @admin.register(MeasureStatusChange)
@@ -64,26 +38,6 @@ class MeasureStatusChangeAdmin(admin.ModelAdmin):
     list_filter = ["status", "source", "edition"]
     search_fields = ["measure__code", "measure__title", "explanation"]
     autocomplete_fields = ["measure", "source", "edition"]
-
-
-class OrganisationInline(admin.TabularInline):
-    model = Organisation
-    extra = 0
-
-
-@admin.register(StakeholderGroup)
-class StakeholderGroupAdmin(admin.ModelAdmin):
-    list_display = ["name", "table_position"]
-    search_fields = ["name", "organisations__name"]
-    prepopulated_fields = {"slug": ["name"]}
-    inlines = [OrganisationInline]
-
-
-@admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "group"]
-    list_filter = ["group"]
-    search_fields = ["name"]
 
 
 @admin.register(Priority)

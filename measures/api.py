@@ -21,16 +21,8 @@ from reports.api import edition_queryset
 from reports.serializers import EditionSerializer
 
 from .filters import GoalFilter, MeasureFilter, StakeholderGroupFilter
-from .models import (
-    Goal,
-    Measure,
-    MeasureItem,
-    MeasureStakeholder,
-    MeasureStatusChange,
-    Priority,
-    Programme,
-    StakeholderGroup,
-)
+from programme.models import Goal, Programme, StakeholderGroup
+from .models import Measure, MeasureItem, MeasureStakeholder, MeasureStatusChange, Priority
 from .selectors import CURRENT, measure_list, programme_current
 from .serializers import (
     GoalSerializer,

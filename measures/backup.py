@@ -18,8 +18,9 @@ from django.core.serializers import sort_dependencies
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models, transaction
 
-APP_LABELS = ["reports", "measures", "motions", "legislation"]
-FORMAT_VERSION = 1
+APP_LABELS = ["programme", "reports", "measures", "motions", "legislation"]
+# 2: the programme core (programme, goals, stakeholders, sources, editions) has its own app.
+FORMAT_VERSION = 2
 
 
 class BackupError(Exception):

@@ -15,15 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from .editing import EditableKind
-from .models import (
-    Measure,
-    MeasureItem,
-    MeasureItemKind,
-    MeasureStakeholder,
-    MeasureStatus,
-    MeasureStatusChange,
-    StakeholderGroup,
-)
+from programme.models import StakeholderGroup
+from .models import Measure, MeasureItem, MeasureItemKind, MeasureStakeholder, MeasureStatus, MeasureStatusChange
 
 # Document keys of the ordered narrative lists, in the report's order.
 ITEM_LISTS = {

@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 
 from . import selectors
 from .codes import parse_measure_code
-from .models import Goal, Measure
+from programme.models import Goal
+from .models import Measure
 from .templatetags.dashboard import public_url, subject_label
 
 FEED_LENGTH = 50

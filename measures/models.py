@@ -11,70 +11,11 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Cast, Concat
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from legislation.planning import parse_planning
+from programme.models import Goal, Programme, SourceDocument, StakeholderGroup, StatusRecord
 
 from .codes import parse_measure_code
-
-
-class Programme(models.Model):
-    """A policy programme: the Verbeteraanpak 2020–2027, or its 2014–2020 predecessor."""
-
-    slug = models.SlugField(_("korte naam"), unique=True)
-    name = models.CharField(_("naam"), max_length=200)
-    start_year = models.PositiveSmallIntegerField(_("beginjaar"))
-    end_year = models.PositiveSmallIntegerField(_("eindjaar"))
-    description = models.TextField(_("omschrijving"), blank=True)
-    predecessor = models.ForeignKey(
-        "self",
-        verbose_name=_("voorganger"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="successors",
-    )
-
-    class Meta:
-        verbose_name = _("programma")
-        verbose_name_plural = _("programma’s")
-        ordering = ["start_year"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(end_year__gte=models.F("start_year")),
-                name="programme_ends_after_start",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.name} {self.start_year}–{self.end_year}"
-
-
-class Goal(models.Model):
-    """One of the seven goals (doelstellingen) of passend onderwijs."""
-
-    programme = models.ForeignKey(
-        Programme, verbose_name=_("programma"), on_delete=models.CASCADE, related_name="goals"
-    )
-    number = models.PositiveSmallIntegerField(_("nummer"))
-    title = models.CharField(_("doelstelling"), max_length=255)
-    # The "Samenhang doelen en maatregelen" matrix.
-    measures = models.ManyToManyField(
-        "Measure", verbose_name=_("maatregelen"), related_name="goals", blank=True
-    )
-
-    class Meta:
-        verbose_name = _("doel")
-        verbose_name_plural = _("doelen")
-        ordering = ["programme", "number"]
-        constraints = [
-            models.UniqueConstraint(fields=["programme", "number"], name="goal_unique_number"),
-            models.CheckConstraint(condition=models.Q(number__gte=1), name="goal_number_positive"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.number}. {self.title}"
 
 
 class MeasureStatus(models.TextChoices):
@@ -89,59 +30,14 @@ class MeasureStatus(models.TextChoices):
     UNKNOWN = "onbekend", _("Onbekend")
 
 
-class StakeholderGroup(models.Model):
-    """A group represented in the programme's work (betrokkenen), e.g. "Ouders".
-
-    Groups of the "Samenwerking met veldpartijen" table have a ``table_position`` and
-    organisations; the labels used in a measure's "Betrokkenen" box are groups too.
-    """
-
-    name = models.CharField(_("naam"), max_length=200, unique=True)
-    slug = models.SlugField(_("korte naam"), max_length=200, unique=True)
-    table_position = models.PositiveSmallIntegerField(
-        _("positie in de tabel samenwerking"), null=True, blank=True
-    )
-    note = models.TextField(_("voetnoot"), blank=True)
-
-    class Meta:
-        verbose_name = _("groep betrokkenen")
-        verbose_name_plural = _("groepen betrokkenen")
-        ordering = [models.F("table_position").asc(nulls_last=True), "name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class Organisation(models.Model):
-    """A field organisation (veldpartij) representing a stakeholder group, e.g. LAKS."""
-
-    group = models.ForeignKey(
-        StakeholderGroup,
-        verbose_name=_("vertegenwoordigt"),
-        on_delete=models.CASCADE,
-        related_name="organisations",
-    )
-    name = models.CharField(_("naam"), max_length=200)
-    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
-
-    class Meta:
-        verbose_name = _("veldpartij")
-        verbose_name_plural = _("veldpartijen")
-        ordering = ["group", "position"]
-        constraints = [
-            models.UniqueConstraint(fields=["group", "name"], name="organisation_unique_per_group"),
-        ]
-
-    def __str__(self) -> str:
-        return self.name
-
-
 class Measure(models.Model):
     """A measure (maatregel) of the programme, or a sub-measure such as 8a."""
 
     programme = models.ForeignKey(
         Programme, verbose_name=_("programma"), on_delete=models.CASCADE, related_name="measures"
     )
+    # The "Samenhang doelen en maatregelen" matrix.
+    goals = models.ManyToManyField(Goal, verbose_name=_("doelen"), related_name="measures", blank=True)
     code = models.CharField(_("code"), max_length=8, help_text=_("Bijvoorbeeld 8 of 8a."))
     # number and suffix are derived from code; they give the natural order 8, 8a, 8b, 9.
     number = models.PositiveSmallIntegerField(_("nummer"), editable=False)
@@ -333,62 +229,6 @@ class MeasureItem(models.Model):
         return f"{self.measure.code} {self.get_kind_display()} {self.position}"
 
 
-class StatusRecord(models.Model):
-    """A status as recorded at one moment, with its evidence.
-
-    This is domain history (what the programme reported, when and where), distinct
-    from the technical audit trail of edits. Some sources give no day ("mei 2024"):
-    then ``effective_date`` stays empty, ``date_text`` says what is known, and
-    ``sort_date`` (the first day of that period) only keeps the history in order.
-    """
-
-    effective_date = models.DateField(_("datum"), null=True, blank=True)
-    date_text = models.CharField(_("moment zoals bekend"), max_length=100, blank=True)
-    sort_date = models.DateField(_("sorteerdatum"), editable=False)
-    explanation = models.TextField(_("toelichting"), blank=True)
-    source = models.ForeignKey(
-        "reports.SourceDocument",
-        verbose_name=_("bron"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    source_title = models.CharField(_("bron"), max_length=300, blank=True,
-                                    help_text=_("Bijvoorbeeld de Kamerbrief of publicatie."))
-    source_url = models.URLField(_("adres van de bron"), max_length=500, blank=True)
-    edition = models.ForeignKey(
-        "reports.ReportEdition",
-        verbose_name=_("gepubliceerd in"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-
-    class Meta:
-        abstract = True
-
-    @property
-    def when(self) -> str:
-        """The moment as a reader should see it."""
-        if self.effective_date:
-            return date_format(self.effective_date, "j F Y")
-        return self.date_text
-
-    def save(self, *args, **kwargs) -> None:
-        if self.effective_date:
-            self.sort_date = self.effective_date
-        else:
-            period = parse_planning(self.date_text)
-            if period is None:
-                raise ValidationError(
-                    {"date_text": _("Geef een datum, of een moment als “mei 2024”.")}
-                )
-            self.sort_date = period[0]
-        super().save(*args, **kwargs)
-
-
 class MeasureStatusChange(StatusRecord):
     """A measure's status as recorded at one moment."""
 
@@ -428,7 +268,7 @@ class Priority(models.Model):
     year = models.PositiveSmallIntegerField(_("jaar"))
     description = models.TextField(_("omschrijving"), blank=True)
     source = models.ForeignKey(
-        "reports.SourceDocument", verbose_name=_("bron"), on_delete=models.PROTECT
+        SourceDocument, verbose_name=_("bron"), on_delete=models.PROTECT
     )
     measures = models.ManyToManyField(
         Measure, verbose_name=_("maatregelen"), related_name="priorities", blank=True

@@ -32,22 +32,13 @@ from django.utils.text import slugify
 from legislation.models import ExpectedLaw, LawContentItem, LawMilestone, LawKind, MilestonePlanning, Phase
 from motions.kamerstukken import parse_kamerstuk_number
 from motions.models import Commitment, CommitmentStatus, Motion, MotionScope, MotionStatus, MotionStatusChange, MotionSubmitter
-from reports.models import EditionStatus, ReportEdition, SourceDocument, SourceKind
+from programme.models import EditionStatus, ReportEdition, SourceDocument, SourceKind
 
 from core.content_version import content_changed
 from .codes import parse_measure_code
 from .documents import ITEM_LISTS, measure_document, measure_document_apply
-from .models import (
-    Goal,
-    Measure,
-    MeasureStatus,
-    MeasureStatusChange,
-    Organisation,
-    Priority,
-    PriorityKind,
-    Programme,
-    StakeholderGroup,
-)
+from programme.models import Goal, Organisation, Programme, StakeholderGroup
+from .models import Measure, MeasureStatus, MeasureStatusChange, Priority, PriorityKind
 
 class FixtureError(Exception):
     """The fixture files are malformed; the message names the file and the entry."""

@@ -26,7 +26,7 @@ ROLES: dict[str, list[str]] = {
     ADMINISTRATOR: [
         "measures.manage_vocabularies",
         "reports.render_report",
-        "reports.manage_editions",
+        "programme.manage_editions",
         "auth.view_user",
         "auth.add_user",
         "auth.change_user",

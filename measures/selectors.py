@@ -18,21 +18,13 @@ from django.db.models.functions import Lag, RowNumber
 from django.utils.formats import date_format
 
 from legislation.models import ExpectedLaw, LawMilestone, MilestonePlanning
-from legislation.planning import parse_planning
+from programme.planning import parse_planning
 from motions.models import Commitment, Motion, MotionStatusChange
-from reports.models import EditionStatus, ReportEdition, SourceDocument
+from programme.models import EditionStatus, ReportEdition, SourceDocument
 
-from .models import (
-    Goal,
-    Measure,
-    MeasureItem,
-    MeasureItemKind,
-    MeasureStakeholder,
-    MeasureStatus,
-    MeasureStatusChange,
-    Programme,
-    StakeholderGroup,
-)
+from programme.models import Goal, Programme, StakeholderGroup
+
+from .models import Measure, MeasureItem, MeasureItemKind, MeasureStakeholder, MeasureStatus, MeasureStatusChange
 
 CURRENT = Q(programme__successors__isnull=True)
 SEARCH_CONFIG = "dutch"

@@ -9,7 +9,9 @@ from rest_framework import serializers
 
 from reports.serializers import PublishedEditionKeyField, SourceSerializer
 
-from .models import Goal, Measure, MeasureItemKind, Organisation, Priority, StakeholderGroup
+from programme.models import Goal, Organisation, StakeholderGroup
+
+from .models import Measure, MeasureItemKind, Priority
 
 
 class CodeListField(serializers.Field):

@@ -16,7 +16,8 @@ from motions.models import Motion, MotionScope, MotionStatus
 
 from .diffs import FIELD_LABELS
 from .documents import ITEM_LISTS
-from .models import Measure, MeasureItemKind, MeasureStatus, StakeholderGroup
+from programme.models import StakeholderGroup
+from .models import Measure, MeasureItemKind, MeasureStatus
 
 EMPTY_ROWS = 2
 

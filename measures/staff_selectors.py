@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from reports.models import EditionStatus, ReportEdition
+from programme.models import EditionStatus, ReportEdition
 
 from .models import ChangeAction, ChangeRecord, Draft, DraftState, Measure
 

@@ -26,7 +26,8 @@ from reports.selectors import report_edition_list
 from . import selectors
 from core.content_version import content_version
 from .codes import parse_measure_code
-from .models import Goal, Measure, MeasureStatus, StakeholderGroup
+from programme.models import Goal, StakeholderGroup
+from .models import Measure, MeasureStatus
 
 YES_NO = {"ja": True, "nee": False}
 # A page about one goal or one stakeholder group lists its measures 25 at a time; the

@@ -2,7 +2,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from measures.models import StatusRecord
+from programme.models import StatusRecord
 
 from .kamerstukken import parse_kamerstuk_number
 
@@ -38,7 +38,7 @@ class Motion(models.Model):
     """A motion adopted by the Tweede Kamer, identified by its Kamerstuk number."""
 
     programme = models.ForeignKey(
-        "measures.Programme", verbose_name=_("programma"), on_delete=models.CASCADE, related_name="motions"
+        "programme.Programme", verbose_name=_("programma"), on_delete=models.CASCADE, related_name="motions"
     )
     kamerstuk = models.CharField(
         _("Kamerstuknummer"), max_length=30, unique=True, help_text=_("Bijvoorbeeld 31497-373.")
@@ -61,7 +61,7 @@ class Motion(models.Model):
         "measures.Measure", verbose_name=_("maatregelen"), related_name="motions", blank=True
     )
     submitters_source = models.ForeignKey(
-        "reports.SourceDocument",
+        "programme.SourceDocument",
         verbose_name=_("bron van de indieners"),
         null=True,
         blank=True,
@@ -166,7 +166,7 @@ class Commitment(models.Model):
     """A promise a minister made to parliament (toezegging), e.g. T01575."""
 
     programme = models.ForeignKey(
-        "measures.Programme", verbose_name=_("programma"), on_delete=models.CASCADE,
+        "programme.Programme", verbose_name=_("programma"), on_delete=models.CASCADE,
         related_name="commitments",
     )
     code = models.CharField(
@@ -186,7 +186,7 @@ class Commitment(models.Model):
         "measures.Measure", verbose_name=_("maatregelen"), related_name="commitments", blank=True
     )
     source = models.ForeignKey(
-        "reports.SourceDocument", verbose_name=_("bron"), null=True, blank=True,
+        "programme.SourceDocument", verbose_name=_("bron"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="commitments",
     )
     # Incremented by every publish; a draft based on an older version cannot be

@@ -7,7 +7,7 @@ from core.api.filters import ApiOrderingFilter
 
 from core.api.views import PublicReadOnlyViewSet, public_list_schema
 
-from .models import ReportEdition
+from programme.models import ReportEdition
 from .selectors import report_edition_list
 from .serializers import EditionDetailSerializer, EditionSerializer
 

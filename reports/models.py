@@ -1,92 +1,9 @@
-"""The sources the programme's facts come from and the yearly report editions."""
+"""Report generations: a snapshot of an edition's data rendered to PDF by a Celery job."""
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class SourceKind(models.TextChoices):
-    PROGRESS_REPORT = "voortgangsrapportage", _("Voortgangsrapportage")
-    LETTER = "kamerbrief", _("Kamerbrief")
-    PRESENTATION = "presentatie", _("Presentatie")
-    PLAN = "plan", _("Plan van aanpak")
-    OTHER = "anders", _("Anders")
-
-
-class SourceDocument(models.Model):
-    """A document that states programme facts: a report, a Kamerbrief, slides."""
-
-    key = models.SlugField(_("sleutel"), unique=True)
-    title = models.CharField(_("titel"), max_length=300)
-    kind = models.CharField(_("soort"), max_length=30, choices=SourceKind.choices)
-    date = models.DateField(_("datum"), null=True, blank=True)
-    date_text = models.CharField(
-        _("moment zoals bekend"), max_length=100, blank=True,
-        help_text=_("Bijvoorbeeld “mei 2024” als de bron geen dag noemt."),
-    )
-    reference_date = models.DateField(_("peildatum"), null=True, blank=True)
-    url = models.URLField(_("adres"), max_length=500, blank=True)
-    seed_file = models.CharField(_("bronbestand"), max_length=200, blank=True)
-
-    class Meta:
-        verbose_name = _("bron")
-        verbose_name_plural = _("bronnen")
-        ordering = [models.F("date").asc(nulls_last=True), "key"]
-
-    def __str__(self) -> str:
-        return self.title
-
-
-class EditionStatus(models.TextChoices):
-    DRAFT = "concept", _("Concept")
-    PUBLISHED = "gepubliceerd", _("Gepubliceerd")
-
-
-class ReportEdition(models.Model):
-    """One yearly voortgangsrapportage to the Tweede Kamer, e.g. the fourth (2025)."""
-
-    programme = models.ForeignKey(
-        "measures.Programme", verbose_name=_("programma"), on_delete=models.CASCADE, related_name="editions"
-    )
-    key = models.SlugField(_("sleutel"), unique=True)
-    number = models.PositiveSmallIntegerField(_("volgnummer"))
-    title = models.CharField(_("titel"), max_length=300)
-    year = models.PositiveSmallIntegerField(_("jaar"))
-    reference_date = models.DateField(_("peildatum"))
-    status = models.CharField(
-        _("status"), max_length=20, choices=EditionStatus.choices, default=EditionStatus.DRAFT
-    )
-    published_on = models.DateField(_("gepubliceerd op"), null=True, blank=True)
-    source = models.ForeignKey(
-        SourceDocument, verbose_name=_("bron"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="editions",
-    )
-    introduction = models.TextField(_("inleiding"), blank=True)
-    introduction_links = models.JSONField(_("links bij de inleiding"), default=list, blank=True)
-    reading_guide = models.TextField(_("leeswijzer"), blank=True)
-    goals_text = models.TextField(_("tekst bij de doelen"), blank=True)
-    goals_links = models.JSONField(_("links bij de doelen"), default=list, blank=True)
-    monitor_text = models.TextField(_("doelstellingenmonitor"), blank=True)
-    matrix_intro = models.TextField(_("inleiding samenhang doelen en maatregelen"), blank=True)
-    cooperation_text = models.TextField(_("samenwerking met veldpartijen"), blank=True)
-    measures_intro = models.TextField(_("inleiding maatregelen"), blank=True)
-    measures_intro_footnote = models.TextField(_("voetnoot bij de inleiding maatregelen"), blank=True)
-    laws_intro = models.TextField(_("inleiding verwachte wet- en regelgeving"), blank=True)
-    fixture_checksum = models.CharField(max_length=64, blank=True, editable=False)
-
-    class Meta:
-        verbose_name = _("editie voortgangsrapportage")
-        verbose_name_plural = _("edities voortgangsrapportage")
-        ordering = ["programme", "number"]
-        permissions = [
-            ("render_report", _("Een rapportage laten genereren")),
-            ("manage_editions", _("Edities van de rapportage beheren en publiceren")),
-        ]
-        constraints = [
-            models.UniqueConstraint(fields=["programme", "number"], name="edition_unique_number"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.title} ({self.year})"
+from programme.models import ReportEdition
 
 
 class GenerationStatus(models.TextChoices):
@@ -140,6 +57,9 @@ class ReportGeneration(models.Model):
         verbose_name = _("generatie van een rapportage")
         verbose_name_plural = _("generaties van rapportages")
         ordering = ["-created_at", "-id"]
+        permissions = [
+            ("render_report", _("Een rapportage laten genereren")),
+        ]
         constraints = [
             # The database, not only the service, guarantees one render per edition at a time.
             models.UniqueConstraint(

@@ -17,7 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .changes import report_changes
-from .models import EditionStatus
+from programme.models import EditionStatus
 from .snapshot import SNAPSHOT_VERSION
 
 PRINT_CSS = Path(__file__).resolve().parent / "print" / "report.css"

@@ -2,17 +2,13 @@
 from django.db.models import Prefetch, QuerySet
 
 from legislation.models import ExpectedLaw, LawMilestone, MilestonePlanning
-from measures.models import (
-    Goal,
-    Measure,
-    MeasureStakeholder,
-    MeasureStatusChange,
-    Programme,
-    StakeholderGroup,
-)
+from programme.models import Goal, Programme, StakeholderGroup
+from measures.models import Measure, MeasureStakeholder, MeasureStatusChange
 from motions.models import Motion, MotionStatusChange
 
-from .models import EditionStatus, GenerationStatus, ReportEdition, ReportGeneration
+from programme.models import EditionStatus, ReportEdition
+
+from .models import GenerationStatus, ReportGeneration
 
 
 def report_edition_list(*, published_only: bool) -> QuerySet[ReportEdition]:

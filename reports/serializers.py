@@ -2,7 +2,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from .models import EditionStatus, ReportEdition, SourceDocument
+from programme.models import EditionStatus, ReportEdition, SourceDocument
 
 
 class SourceSerializer(serializers.ModelSerializer):

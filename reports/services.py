@@ -15,13 +15,8 @@ from kombu.exceptions import OperationalError as BrokerError
 from core.content_version import content_changed
 
 from . import selectors
-from .models import (
-    ACTIVE_GENERATION_STATUSES,
-    EditionStatus,
-    GenerationStatus,
-    ReportEdition,
-    ReportGeneration,
-)
+from programme.models import EditionStatus, ReportEdition
+from .models import ACTIVE_GENERATION_STATUSES, GenerationStatus, ReportGeneration
 from .rendering import report_pdf
 from .snapshot import report_snapshot_build, report_snapshot_checksum
 

@@ -16,11 +16,12 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from legislation.models import ExpectedLaw, LawMilestone, MilestonePlanning
-from measures.models import Measure, MeasureItemKind, StatusRecord
+from programme.models import StatusRecord
+from measures.models import Measure, MeasureItemKind
 from motions.models import Motion
 
 from . import selectors
-from .models import ReportEdition, SourceDocument
+from programme.models import ReportEdition, SourceDocument
 
 # Bump when the shape changes; rendering refuses snapshots it does not understand.
 SNAPSHOT_VERSION = 1

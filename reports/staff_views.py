@@ -9,7 +9,8 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from . import selectors
-from .models import GenerationStatus, ReportEdition, ReportGeneration
+from programme.models import ReportEdition
+from .models import GenerationStatus, ReportGeneration
 from .services import (
     ReportGenerationError,
     ReportGenerationRunning,
@@ -41,7 +42,7 @@ class StaffEditionView(RenderPermissionMixin, TemplateView):
             edition=edition,
             generations=selectors.report_generation_list(edition=edition),
             frozen=selectors.report_generation_frozen(edition=edition),
-            can_publish=self.request.user.has_perm("reports.manage_editions"),
+            can_publish=self.request.user.has_perm("programme.manage_editions"),
             **kwargs,
         )
 
@@ -71,7 +72,7 @@ class GenerationDetailView(RenderPermissionMixin, TemplateView):
         generation = _generation_or_404(self.kwargs["pk"])
         return super().get_context_data(
             generation=generation,
-            can_publish=self.request.user.has_perm("reports.manage_editions"),
+            can_publish=self.request.user.has_perm("programme.manage_editions"),
             **kwargs,
         )
 
@@ -107,7 +108,7 @@ class GenerationDownloadView(RenderPermissionMixin, View):
 
 
 class GenerationPublishView(PermissionRequiredMixin, View):
-    permission_required = ("reports.render_report", "reports.manage_editions")
+    permission_required = ("reports.render_report", "programme.manage_editions")
 
     def post(self, request, pk: int):
         generation = _generation_or_404(pk)

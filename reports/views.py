@@ -15,7 +15,7 @@ from django.views.generic import TemplateView
 from core.content_version import content_version
 
 from . import selectors
-from .models import EditionStatus, ReportEdition
+from programme.models import EditionStatus, ReportEdition
 from .rendering import report_html
 from .snapshot import report_snapshot_build
 

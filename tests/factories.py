@@ -4,9 +4,10 @@ import datetime
 import factory
 
 from legislation.models import ExpectedLaw, LawKind, LawMilestone, Phase
-from measures.models import Goal, Measure, MeasureStatus, Programme, StakeholderGroup
+from programme.models import Goal, Programme, StakeholderGroup
+from measures.models import Measure, MeasureStatus
 from motions.models import Commitment, Motion, MotionStatus
-from reports.models import ReportEdition, SourceDocument, SourceKind
+from programme.models import ReportEdition, SourceDocument, SourceKind
 
 
 class ProgrammeFactory(factory.django.DjangoModelFactory):
@@ -116,7 +117,7 @@ class LawMilestoneFactory(factory.django.DjangoModelFactory):
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "measures.Organisation"
+        model = "programme.Organisation"
 
     group = factory.SubFactory(StakeholderGroupFactory)
     name = factory.Sequence(lambda n: f"Veldpartij {n}")

@@ -8,7 +8,7 @@ from measures.editing import kind_for
 from measures.models import Measure
 from measures.services import draft_for, draft_publish, draft_save, edit_token
 from motions.models import Motion
-from reports.models import ReportEdition
+from programme.models import ReportEdition
 from reports.rendering import report_html
 from reports.snapshot import report_snapshot_build
 

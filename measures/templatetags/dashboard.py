@@ -9,7 +9,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from legislation.models import ExpectedLaw
-from measures.models import Goal, Measure, StakeholderGroup
+from programme.models import Goal, StakeholderGroup
+from measures.models import Measure
 from motions.models import Commitment, Motion
 
 register = template.Library()

@@ -6,9 +6,10 @@ import re
 import pytest
 
 from legislation.models import ExpectedLaw
-from measures.models import Goal, Measure, MeasureStatus, StakeholderGroup
+from programme.models import Goal, StakeholderGroup
+from measures.models import Measure, MeasureStatus
 from motions.models import Commitment, Motion
-from reports.models import EditionStatus, ReportEdition
+from programme.models import EditionStatus, ReportEdition
 from tests.factories import ReportEditionFactory
 
 from .conftest import DETAIL_URLS, LIST_URLS

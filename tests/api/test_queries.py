@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from legislation.models import LawContentItem
 from measures.models import MeasureStakeholder, Priority, PriorityKind
 from motions.models import MotionStatusChange
-from reports.models import EditionStatus
+from programme.models import EditionStatus
 from tests.factories import (
     CommitmentFactory,
     ExpectedLawFactory,

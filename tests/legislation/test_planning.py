@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from legislation.planning import parse_planning
+from programme.planning import parse_planning
 
 D = datetime.date
 

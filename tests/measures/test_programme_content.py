@@ -18,17 +18,10 @@ from django.core.management import call_command
 from django.db import transaction
 
 from legislation.models import ExpectedLaw
-from measures.models import (
-    Goal,
-    Measure,
-    MeasureItemKind,
-    MeasureStakeholder,
-    MeasureStatusChange,
-    Priority,
-    StakeholderGroup,
-)
+from programme.models import Goal, StakeholderGroup
+from measures.models import Measure, MeasureItemKind, MeasureStakeholder, MeasureStatusChange, Priority
 from motions.models import Commitment, Motion, MotionStatusChange
-from reports.models import ReportEdition
+from programme.models import ReportEdition
 
 
 @pytest.fixture(scope="module")

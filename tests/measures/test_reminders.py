@@ -7,7 +7,7 @@ from django.utils.formats import date_format
 from measures.models import Measure
 from measures.reminders import stale_measure_reminders_send
 from measures.tasks import send_stale_measure_reminders
-from reports.models import EditionStatus, ReportEdition
+from programme.models import EditionStatus, ReportEdition
 
 pytestmark = pytest.mark.django_db
 

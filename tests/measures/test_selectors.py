@@ -141,7 +141,7 @@ class TestOnRealData:
         assert history[1].edition.key == "vgr-2025"
 
     def test_a_draft_edition_is_not_shown_with_a_status(self):
-        from reports.models import EditionStatus, ReportEdition
+        from programme.models import EditionStatus, ReportEdition
 
         ReportEdition.objects.update(status=EditionStatus.DRAFT)
         measure = selectors.measure_detail(code="19")

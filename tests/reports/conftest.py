@@ -10,7 +10,7 @@ from django.db import connections, transaction
 
 from passend.celery import app as celery_app
 from reports import services as report_services
-from reports.models import ReportEdition
+from programme.models import ReportEdition
 from reports.rendering import report_pdf
 from reports.snapshot import report_snapshot_build
 

@@ -9,7 +9,9 @@ from django.core.cache import cache
 from django.db import connections
 from django.test import Client
 
-from reports.models import GenerationStatus, ReportEdition, ReportGeneration
+from programme.models import ReportEdition
+
+from reports.models import GenerationStatus, ReportGeneration
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = [

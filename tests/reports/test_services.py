@@ -10,7 +10,8 @@ from django.db import IntegrityError, OperationalError
 from django.utils import timezone
 
 from reports import services
-from reports.models import EditionStatus, GenerationStatus, ReportGeneration
+from programme.models import EditionStatus
+from reports.models import GenerationStatus, ReportGeneration
 from reports.rendering import report_pdf as real_report_pdf
 from reports.services import (
     ReportGenerationRunning,

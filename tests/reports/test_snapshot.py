@@ -6,7 +6,7 @@ import pytest
 from legislation.models import ExpectedLaw
 from measures.models import Measure
 from motions.models import Motion
-from reports.models import ReportEdition
+from programme.models import ReportEdition
 from reports.rendering import SnapshotVersionError, report_context
 from reports.snapshot import report_snapshot_build, report_snapshot_checksum
 

@@ -7,7 +7,9 @@ from django.core.files.base import ContentFile
 from django.shortcuts import resolve_url
 from django.urls import reverse
 
-from reports.models import EditionStatus, GenerationStatus, ReportGeneration
+from programme.models import EditionStatus
+
+from reports.models import GenerationStatus, ReportGeneration
 from tests.factories import MeasureFactory, ReportEditionFactory
 
 PDF = b"%PDF-1.7 proef"

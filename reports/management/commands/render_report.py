@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.template.loader import render_to_string
 
 from reports import selectors
-from reports.models import ReportEdition
+from programme.models import ReportEdition
 from reports.rendering import WEB_CSS, report_html, report_pdf
 from reports.snapshot import report_snapshot_build
 

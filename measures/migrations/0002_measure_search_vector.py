@@ -12,7 +12,6 @@ loader, a backup restore, the admin) can leave a stale document behind:
 SQLite, used only for the zero-configuration first run, gets the column but no triggers:
 its search is a substring match (measures/selectors.py).
 """
-from django.contrib.postgres.search import SearchVectorField
 from django.db import migrations
 
 CREATE = """
@@ -67,14 +66,9 @@ def _on_postgresql(sql):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("measures", "0003_measure_editors_measure_last_published_at_and_more"),
+        ("measures", "0001_initial"),
     ]
 
     operations = [
-        migrations.AddField(
-            model_name="measure",
-            name="search_vector",
-            field=SearchVectorField(editable=False, null=True, serialize=False),
-        ),
         migrations.RunPython(_on_postgresql(CREATE), _on_postgresql(DROP)),
     ]

@@ -1,0 +1,1 @@
+"""The programme core: what every other app refers to (see models.py)."""

@@ -1,0 +1,254 @@
+"""What everything else refers to: the programme, its goals, the stakeholder groups and
+their organisations, the source documents the facts come from, the yearly report
+editions, and the base of every status record (domain history with its evidence).
+
+The shape follows the 2025 voortgangsrapportage: 7 goals, the stakeholder groups of its
+"Samenwerking met veldpartijen" table, and one edition per yearly report.
+"""
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from .planning import parse_planning
+
+
+class Programme(models.Model):
+    """A policy programme: the Verbeteraanpak 2020–2027, or its 2014–2020 predecessor."""
+
+    slug = models.SlugField(_("korte naam"), unique=True)
+    name = models.CharField(_("naam"), max_length=200)
+    start_year = models.PositiveSmallIntegerField(_("beginjaar"))
+    end_year = models.PositiveSmallIntegerField(_("eindjaar"))
+    description = models.TextField(_("omschrijving"), blank=True)
+    predecessor = models.ForeignKey(
+        "self",
+        verbose_name=_("voorganger"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="successors",
+    )
+
+    class Meta:
+        verbose_name = _("programma")
+        verbose_name_plural = _("programma’s")
+        ordering = ["start_year"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_year__gte=models.F("start_year")),
+                name="programme_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.start_year}–{self.end_year}"
+
+
+class Goal(models.Model):
+    """One of the seven goals (doelstellingen) of passend onderwijs."""
+
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programma"), on_delete=models.CASCADE, related_name="goals"
+    )
+    number = models.PositiveSmallIntegerField(_("nummer"))
+    title = models.CharField(_("doelstelling"), max_length=255)
+
+    class Meta:
+        verbose_name = _("doel")
+        verbose_name_plural = _("doelen")
+        ordering = ["programme", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "number"], name="goal_unique_number"),
+            models.CheckConstraint(condition=models.Q(number__gte=1), name="goal_number_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+class StakeholderGroup(models.Model):
+    """A group represented in the programme's work (betrokkenen), e.g. "Ouders".
+
+    Groups of the "Samenwerking met veldpartijen" table have a ``table_position`` and
+    organisations; the labels used in a measure's "Betrokkenen" box are groups too.
+    """
+
+    name = models.CharField(_("naam"), max_length=200, unique=True)
+    slug = models.SlugField(_("korte naam"), max_length=200, unique=True)
+    table_position = models.PositiveSmallIntegerField(
+        _("positie in de tabel samenwerking"), null=True, blank=True
+    )
+    note = models.TextField(_("voetnoot"), blank=True)
+
+    class Meta:
+        verbose_name = _("groep betrokkenen")
+        verbose_name_plural = _("groepen betrokkenen")
+        ordering = [models.F("table_position").asc(nulls_last=True), "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Organisation(models.Model):
+    """A field organisation (veldpartij) representing a stakeholder group, e.g. LAKS."""
+
+    group = models.ForeignKey(
+        StakeholderGroup,
+        verbose_name=_("vertegenwoordigt"),
+        on_delete=models.CASCADE,
+        related_name="organisations",
+    )
+    name = models.CharField(_("naam"), max_length=200)
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("veldpartij")
+        verbose_name_plural = _("veldpartijen")
+        ordering = ["group", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "name"], name="organisation_unique_per_group"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SourceKind(models.TextChoices):
+    PROGRESS_REPORT = "voortgangsrapportage", _("Voortgangsrapportage")
+    LETTER = "kamerbrief", _("Kamerbrief")
+    PRESENTATION = "presentatie", _("Presentatie")
+    PLAN = "plan", _("Plan van aanpak")
+    OTHER = "anders", _("Anders")
+
+
+class SourceDocument(models.Model):
+    """A document that states programme facts: a report, a Kamerbrief, slides."""
+
+    key = models.SlugField(_("sleutel"), unique=True)
+    title = models.CharField(_("titel"), max_length=300)
+    kind = models.CharField(_("soort"), max_length=30, choices=SourceKind.choices)
+    date = models.DateField(_("datum"), null=True, blank=True)
+    date_text = models.CharField(
+        _("moment zoals bekend"), max_length=100, blank=True,
+        help_text=_("Bijvoorbeeld “mei 2024” als de bron geen dag noemt."),
+    )
+    reference_date = models.DateField(_("peildatum"), null=True, blank=True)
+    url = models.URLField(_("adres"), max_length=500, blank=True)
+    seed_file = models.CharField(_("bronbestand"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("bron")
+        verbose_name_plural = _("bronnen")
+        ordering = [models.F("date").asc(nulls_last=True), "key"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class EditionStatus(models.TextChoices):
+    DRAFT = "concept", _("Concept")
+    PUBLISHED = "gepubliceerd", _("Gepubliceerd")
+
+
+class ReportEdition(models.Model):
+    """One yearly voortgangsrapportage to the Tweede Kamer, e.g. the fourth (2025)."""
+
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programma"), on_delete=models.CASCADE, related_name="editions"
+    )
+    key = models.SlugField(_("sleutel"), unique=True)
+    number = models.PositiveSmallIntegerField(_("volgnummer"))
+    title = models.CharField(_("titel"), max_length=300)
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    reference_date = models.DateField(_("peildatum"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=EditionStatus.choices, default=EditionStatus.DRAFT
+    )
+    published_on = models.DateField(_("gepubliceerd op"), null=True, blank=True)
+    source = models.ForeignKey(
+        SourceDocument, verbose_name=_("bron"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="editions",
+    )
+    introduction = models.TextField(_("inleiding"), blank=True)
+    introduction_links = models.JSONField(_("links bij de inleiding"), default=list, blank=True)
+    reading_guide = models.TextField(_("leeswijzer"), blank=True)
+    goals_text = models.TextField(_("tekst bij de doelen"), blank=True)
+    goals_links = models.JSONField(_("links bij de doelen"), default=list, blank=True)
+    monitor_text = models.TextField(_("doelstellingenmonitor"), blank=True)
+    matrix_intro = models.TextField(_("inleiding samenhang doelen en maatregelen"), blank=True)
+    cooperation_text = models.TextField(_("samenwerking met veldpartijen"), blank=True)
+    measures_intro = models.TextField(_("inleiding maatregelen"), blank=True)
+    measures_intro_footnote = models.TextField(_("voetnoot bij de inleiding maatregelen"), blank=True)
+    laws_intro = models.TextField(_("inleiding verwachte wet- en regelgeving"), blank=True)
+    fixture_checksum = models.CharField(max_length=64, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("editie voortgangsrapportage")
+        verbose_name_plural = _("edities voortgangsrapportage")
+        ordering = ["programme", "number"]
+        permissions = [
+            ("manage_editions", _("Edities van de rapportage beheren en publiceren")),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "number"], name="edition_unique_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.year})"
+
+
+class StatusRecord(models.Model):
+    """A status as recorded at one moment, with its evidence.
+
+    This is domain history (what the programme reported, when and where), distinct
+    from the technical audit trail of edits. Some sources give no day ("mei 2024"):
+    then ``effective_date`` stays empty, ``date_text`` says what is known, and
+    ``sort_date`` (the first day of that period) only keeps the history in order.
+    """
+
+    effective_date = models.DateField(_("datum"), null=True, blank=True)
+    date_text = models.CharField(_("moment zoals bekend"), max_length=100, blank=True)
+    sort_date = models.DateField(_("sorteerdatum"), editable=False)
+    explanation = models.TextField(_("toelichting"), blank=True)
+    source = models.ForeignKey(
+        "programme.SourceDocument",
+        verbose_name=_("bron"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    source_title = models.CharField(_("bron"), max_length=300, blank=True,
+                                    help_text=_("Bijvoorbeeld de Kamerbrief of publicatie."))
+    source_url = models.URLField(_("adres van de bron"), max_length=500, blank=True)
+    edition = models.ForeignKey(
+        "programme.ReportEdition",
+        verbose_name=_("gepubliceerd in"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def when(self) -> str:
+        """The moment as a reader should see it."""
+        if self.effective_date:
+            return date_format(self.effective_date, "j F Y")
+        return self.date_text
+
+    def save(self, *args, **kwargs) -> None:
+        if self.effective_date:
+            self.sort_date = self.effective_date
+        else:
+            period = parse_planning(self.date_text)
+            if period is None:
+                raise ValidationError(
+                    {"date_text": _("Geef een datum, of een moment als “mei 2024”.")}
+                )
+            self.sort_date = period[0]
+        super().save(*args, **kwargs)
