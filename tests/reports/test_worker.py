@@ -1,15 +1,20 @@
 """The task on a real Celery worker with the real Redis broker, and with the broker gone."""
 import io
+import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pypdf
 import pytest
+import redis
+from django.conf import settings
 from django.urls import reverse
 
 from measures.models import Measure
-from reports.models import GenerationStatus, ReportEdition, ReportGeneration
+from programme.models import ReportEdition
+from reports.models import GenerationStatus, ReportGeneration
 from reports.services import report_generation_start
 from tests.processes import ROOT, server_environment, wait_until
 
@@ -76,6 +81,16 @@ def _worker_process(visibility_timeout: int, gate: Path | None = None):
     )
 
 
+def _unacknowledged_for(queue: str) -> float:
+    """Seconds since the oldest message of ``queue`` that a worker took but never
+    acknowledged was handed out (kombu's Redis transport keeps them in "unacked")."""
+    client = redis.Redis.from_url(settings.CELERY_BROKER_URL)
+    handed_out = client.zrange("unacked_index", 0, -1, withscores=True)
+    ours = [score for tag, score in handed_out
+            if json.loads(client.hget("unacked", tag) or "[null, null, null]")[2] == queue]
+    return time.time() - min(ours) if ours else 0.0
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_worker_killed_mid_render_hands_the_job_to_another(programme_loaded, final_editor, eager_off, tmp_path):
     """acks_late: the task is acknowledged only when done, so after SIGKILL the broker
@@ -89,6 +104,10 @@ def test_a_worker_killed_mid_render_hands_the_job_to_another(programme_loaded, f
         first.wait(timeout=10)
     generation.refresh_from_db()
     assert generation.status == GenerationStatus.RUNNING
+    # A starting worker hands out unacknowledged messages that have passed the visibility
+    # timeout (later it checks only every 100 s), so it starts once that has happened.
+    wait_until(lambda: _unacknowledged_for(settings.CELERY_TASK_DEFAULT_QUEUE) > 5, timeout=120,
+               message="the killed worker's message never became unacknowledged")
 
     second = _worker_process(visibility_timeout=5)
     try:
