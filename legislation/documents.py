@@ -12,11 +12,14 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from measures.documents import clean_text
-from measures.editing import EditableKind
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _lazy
+
+from programme.planning import parse_planning
+from workspace import EditableKind
+from workspace.validation import clean_text
 
 from .models import ExpectedLaw, LawMilestone, MilestonePlanning
-from programme.planning import parse_planning
 
 
 def _iso(value: datetime.date | None) -> str:
@@ -111,7 +114,7 @@ def law_document_apply(*, record: ExpectedLaw, document: dict) -> None:
 
 def _law_record_history(*, record: ExpectedLaw, before: dict, document: dict, user) -> None:
     """Keep every planning that was replaced, with where it had been stated."""
-    from measures.editing import today
+    from workspace.permissions import today
 
     previous = {item["id"]: item for item in before["milestones"]}
     for item in document["milestones"]:
@@ -131,11 +134,30 @@ def _law_record_history(*, record: ExpectedLaw, before: dict, document: dict, us
         LawMilestone.objects.filter(pk=milestone.pk).update(planned_source=None)
 
 
+def law_document_from_post(data: QueryDict) -> dict:
+    """A law's document from the workspace form: one set of fields per milestone."""
+    document = {name: data.get(name, "") for name in ["title", "planning_note", "status_text"]}
+    document["milestones"] = [
+        {
+            "id": milestone_id,
+            **{name: data.get(f"milestone-{milestone_id}-{name}", "")
+               for name in ["planned_text", "planned_start", "planned_end", "actual_date", "actual_text"]},
+        }
+        for milestone_id in data.getlist("milestone_ids")
+    ]
+    return document
+
+
 LAW_KIND = EditableKind(
+    slug="wetgeving",
     model=ExpectedLaw,
+    lookup="slug",
+    singular=_lazy("Wet of regeling"),
+    plural=_lazy("Wet- en regelgeving"),
     document=law_document,
     clean=law_document_clean,
     apply=law_document_apply,
     record_history=_law_record_history,
     public_url=lambda law: law.get_absolute_url(),
+    document_from_post=law_document_from_post,
 )

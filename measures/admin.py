@@ -1,7 +1,8 @@
 """Admin for superusers. Policy staff work in the purpose-made workspace, not here."""
 from django.contrib import admin
 
-from .models import ChangeRecord, Draft, Measure, MeasureItem, MeasureStakeholder, MeasureStatusChange, Priority
+
+from .models import Measure, MeasureItem, MeasureStakeholder, MeasureStatusChange, Priority
 
 
 class MeasureItemInline(admin.TabularInline):
@@ -46,30 +47,3 @@ class PriorityAdmin(admin.ModelAdmin):
     list_filter = ["kind", "year", "source"]
     search_fields = ["title", "description"]
     filter_horizontal = ["measures"]
-
-
-@admin.register(ChangeRecord)
-class ChangeRecordAdmin(admin.ModelAdmin):
-    """The audit trail is evidence: readable, never editable."""
-
-    list_display = ["at", "object_repr", "action", "user", "version"]
-    list_filter = ["action", "content_type"]
-    search_fields = ["object_repr", "user__username"]
-    date_hierarchy = "at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(Draft)
-class DraftAdmin(admin.ModelAdmin):
-    list_display = ["content_type", "object_id", "state", "version", "updated_by", "updated_at"]
-    list_filter = ["state", "content_type"]
-    readonly_fields = ["content_type", "object_id", "document", "version", "base_version", "created_by",
-                       "updated_by", "submitted_at"]

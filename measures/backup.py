@@ -18,7 +18,7 @@ from django.core.serializers import sort_dependencies
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models, transaction
 
-APP_LABELS = ["programme", "reports", "measures", "motions", "legislation"]
+APP_LABELS = ["programme", "workspace", "reports", "measures", "motions", "legislation"]
 # 2: the programme core (programme, goals, stakeholders, sources, editions) has its own app.
 FORMAT_VERSION = 2
 

@@ -14,7 +14,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from . import selectors
-from .codes import parse_measure_code
+from programme.codes import parse_measure_code
 from programme.models import Goal
 from .models import Measure
 from .templatetags.dashboard import public_url, subject_label

@@ -12,7 +12,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from core.api.filters import ApiOrderingFilter, YesNoFilter
 
-from .codes import parse_measure_code
+from programme.codes import parse_measure_code
 from programme.models import Goal, StakeholderGroup
 from .models import Measure, MeasureStatus
 from .selectors import measure_list

@@ -35,7 +35,7 @@ from motions.models import Commitment, CommitmentStatus, Motion, MotionScope, Mo
 from programme.models import EditionStatus, ReportEdition, SourceDocument, SourceKind
 
 from core.content_version import content_changed
-from .codes import parse_measure_code
+from programme.codes import parse_measure_code
 from .documents import ITEM_LISTS, measure_document, measure_document_apply
 from programme.models import Goal, Organisation, Programme, StakeholderGroup
 from .models import Measure, MeasureStatus, MeasureStatusChange, Priority, PriorityKind

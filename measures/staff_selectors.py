@@ -1,28 +1,17 @@
-"""Reads for the staff workspace: what to work on, what changed, what waits for review."""
+"""Reads for the measures' part of the workspace: what to work on, what changed, what
+waits for review."""
 from __future__ import annotations
 
 import datetime
 
-from django.contrib.contenttypes.models import ContentType
-from django.db import models
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from programme.models import EditionStatus, ReportEdition
 
-from .models import ChangeAction, ChangeRecord, Draft, DraftState, Measure
+from workspace.models import ChangeAction, ChangeRecord, Draft, DraftState
 
-
-def records_with_drafts(*, model: type[models.Model]) -> list[models.Model]:
-    """All records of ``model``, each with ``staff_draft`` (or None): two queries."""
-    drafts = {
-        draft.object_id: draft
-        for draft in Draft.objects.filter(content_type=ContentType.objects.get_for_model(model)).select_related("updated_by")
-    }
-    records = list(model.objects.all())
-    for record in records:
-        record.staff_draft = drafts.get(record.pk)
-    return records
+from .models import Measure
 
 
 def previous_edition() -> ReportEdition | None:

@@ -25,7 +25,7 @@ from reports.selectors import report_edition_list
 
 from . import selectors
 from core.content_version import content_version
-from .codes import parse_measure_code
+from programme.codes import parse_measure_code
 from programme.models import Goal, StakeholderGroup
 from .models import Measure, MeasureStatus
 

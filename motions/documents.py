@@ -1,4 +1,4 @@
-"""A motion as one editable document (see measures/documents.py for the pattern).
+"""A motion as one editable document, registered with the workspace (see apps.py).
 
 Staff edit OCW's own side of a motion: its implementation status, the explanation and
 the measures it is carried out in. The parliamentary facts (submitters, decision) come
@@ -11,11 +11,20 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from measures.documents import clean_status_change, clean_text, status_change_record
-from measures.editing import EditableKind
-from measures.models import Measure
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _lazy
+
+from programme.codes import measure_code_sort_key
+from workspace import EditableKind
+from workspace.validation import clean_status_change, clean_text, status_change_record
 
 from .models import Motion, MotionScope, MotionStatus, MotionStatusChange
+
+
+def _measures():
+    """The measures a motion can be carried out in, through the motion's own relation
+    (the motions app does not reach into the measures app)."""
+    return Motion._meta.get_field("measures").related_model.objects.all()
 
 
 def motion_document(motion: Motion) -> dict:
@@ -26,7 +35,7 @@ def motion_document(motion: Motion) -> dict:
         "status": motion.status,
         "status_note": motion.status_note,
         "scope": motion.scope,
-        "measures": sorted((measure.code for measure in motion.measures.all()), key=Measure.sort_key_for_code),
+        "measures": sorted((measure.code for measure in motion.measures.all()), key=measure_code_sort_key),
     }
 
 
@@ -43,10 +52,10 @@ def motion_document_clean(*, document: dict, published: dict, today: datetime.da
     if cleaned["scope"] not in MotionScope.values:
         errors["scope"] = _("Kies waarbinnen de motie wordt uitgevoerd.")
     codes = [str(code).strip() for code in document.get("measures", []) if str(code).strip()]
-    known = set(Measure.objects.filter(code__in=codes).values_list("code", flat=True))
+    known = set(_measures().filter(code__in=codes).values_list("code", flat=True))
     if set(codes) - known:
         errors["measures"] = _("Onbekende maatregel(en): %(codes)s.") % {"codes": ", ".join(sorted(set(codes) - known))}
-    cleaned["measures"] = sorted(set(codes), key=Measure.sort_key_for_code)
+    cleaned["measures"] = sorted(set(codes), key=measure_code_sort_key)
     if cleaned["status"] != published["status"]:
         cleaned["status_change"] = clean_status_change(document.get("status_change"), errors=errors, today=today)
     if errors:
@@ -58,15 +67,35 @@ def motion_document_apply(*, record: Motion, document: dict) -> None:
     for name in ["title", "explanation", "status", "status_note", "scope"]:
         setattr(record, name, document[name])
     record.save()
-    record.measures.set(Measure.objects.filter(code__in=document["measures"]))
+    record.measures.set(_measures().filter(code__in=document["measures"]))
+
+
+def motion_document_from_post(data: QueryDict) -> dict:
+    document = {name: data.get(name, "") for name in ["title", "explanation", "status", "status_note", "scope"]}
+    document["measures"] = data.getlist("measures")
+    return document
+
+
+def motion_form_context(record: Motion, document: dict, errors: dict) -> dict:
+    return {
+        "status_choices": MotionStatus.choices,
+        "scope_choices": MotionScope.choices,
+        "measure_choices": list(_measures().values_list("code", "title")),
+    }
 
 
 MOTION_KIND = EditableKind(
+    slug="moties",
     model=Motion,
+    lookup="kamerstuk",
+    singular=_lazy("Motie"),
+    plural=_lazy("Moties"),
     document=motion_document,
     clean=motion_document_clean,
     apply=motion_document_apply,
     record_history=lambda *, record, before, document, user: status_change_record(
         model=MotionStatusChange, before=before, document=document, motion=record),
     public_url=lambda motion: motion.get_absolute_url(),
+    document_from_post=motion_document_from_post,
+    form_context=motion_form_context,
 )

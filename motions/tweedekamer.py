@@ -27,7 +27,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from core.content_version import content_changed
-from measures.models import ChangeAction, ChangeRecord
+from workspace.models import ChangeAction, ChangeRecord
 
 from .kamerstukken import KamerstukNumber, parse_kamerstuk_number
 from .models import ChamberDecision, Motion, MotionSubmitter

@@ -16,7 +16,7 @@ from reports.api import EditionViewSet
 from core.api.docs import ApiDocsView, OpenApiView
 
 from core.api.problems import api_not_found
-from .api_drafts import DraftPublishView, DraftSubmitView, DraftView
+from workspace.api import DraftPublishView, DraftSubmitView, DraftView
 
 app_name = "api"
 

@@ -84,6 +84,9 @@ class StakeholderGroup(models.Model):
     class Meta:
         verbose_name = _("groep betrokkenen")
         verbose_name_plural = _("groepen betrokkenen")
+        permissions = [
+            ("manage_vocabularies", _("Vaste lijsten beheren (betrokkenen, bronnen)")),
+        ]
         ordering = [models.F("table_position").asc(nulls_last=True), "name"]
 
     def __str__(self) -> str:

@@ -12,7 +12,9 @@ import sys
 import pytest
 import requests
 
-from measures.models import Draft, Measure
+from workspace.models import Draft
+
+from measures.models import Measure
 from tests.processes import ROOT, gunicorn as gunicorn_server
 from tests.processes import private_postgresql, server_environment, wait_until
 

@@ -68,7 +68,7 @@ def test_a_conflict_with_a_garbled_original_shows_the_whole_current_version(edit
 
 @pytest.mark.parametrize("field", ["stakeholders", "title", "steps-1-text", "links-1-url"])
 def test_a_nul_character_is_refused_with_a_clear_message(editor_client, field):
-    from measures.models import Draft
+    from workspace.models import Draft
 
     html = editor_client.get("/beheer/maatregelen/5/").content.decode()
     token = re.search(r'name="token" value="([^"]+)"', html).group(1)
@@ -81,7 +81,7 @@ def test_a_nul_character_is_refused_with_a_clear_message(editor_client, field):
 
 
 def test_the_quick_status_form_refuses_a_nul_character(editor_client):
-    from measures.models import Draft
+    from workspace.models import Draft
 
     response = editor_client.post("/beheer/maatregelen/5/status/", {
         "status": "afgerond", "date": "2025-01-01", "explanation": "Klaar\x00", "token": "1:0"}, follow=True)

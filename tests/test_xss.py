@@ -4,9 +4,9 @@ import re
 
 import pytest
 
-from measures.editing import kind_for
+from workspace import site
 from measures.models import Measure
-from measures.services import draft_for, draft_publish, draft_save, edit_token
+from workspace.services import draft_for, draft_publish, draft_save, edit_token
 from motions.models import Motion
 from programme.models import ReportEdition
 from reports.rendering import report_html
@@ -26,7 +26,7 @@ DANGEROUS = re.compile(r"<script(?![^>]*\bsrc=)|<img[^>]*onerror|<svg[^>]*onload
 
 
 def _publish(record, editor, final_editor, **changes):
-    draft_save(record=record, user=editor, document=dict(kind_for(record).document(record), **changes),
+    draft_save(record=record, user=editor, document=dict(site.for_record(record).document(record), **changes),
                expected_token=edit_token(record=record, draft=None))
     record.refresh_from_db()
     draft_publish(record=record, user=final_editor,

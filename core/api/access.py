@@ -43,7 +43,7 @@ class PublicReadOnly(permissions.BasePermission):
         if request.method in permissions.SAFE_METHODS:
             return True
         user = request.user
-        return bool(user and user.is_authenticated and user.has_perm("measures.edit_content"))
+        return bool(user and user.is_authenticated and user.has_perm("workspace.edit_content"))
 
 
 class AnonymousThrottle(AnonRateThrottle):

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "programme",
+    "workspace",
     "measures",
     "motions",
     "legislation",

@@ -5,7 +5,9 @@ import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from measures.models import Draft, Measure
+from workspace.models import Draft
+
+from measures.models import Measure
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,9 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from measures.models import ChangeRecord, Measure, MeasureStatusChange
+from workspace.models import ChangeRecord
+
+from measures.models import Measure, MeasureStatusChange
 from motions.models import Motion
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -17,11 +19,11 @@ def _export(path) -> str:
 
 
 def test_export_import_round_trip_is_identical(programme_loaded, editor, final_editor, tmp_path):
-    from measures.editing import kind_for
-    from measures.services import draft_for, draft_publish, draft_save, edit_token
+    from workspace import site
+    from workspace.services import draft_for, draft_publish, draft_save, edit_token
 
     measure = Measure.objects.get(code="8a")
-    draft_save(record=measure, user=editor, document=dict(kind_for(measure).document(measure), summary="Bijgewerkt."),
+    draft_save(record=measure, user=editor, document=dict(site.for_record(measure).document(measure), summary="Bijgewerkt."),
                expected_token=edit_token(record=measure, draft=None))
     measure.refresh_from_db()
     draft_publish(record=measure, user=final_editor,

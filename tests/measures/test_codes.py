@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from measures.codes import MeasureCode, parse_measure_code
+from programme.codes import MeasureCode, parse_measure_code
 
 
 @pytest.mark.parametrize(

@@ -6,10 +6,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from legislation.models import ExpectedLaw
 from core.content_version import content_version
-from measures.audit import record_versions
-from measures.editing import kind_for
-from measures.models import ChangeAction, ChangeRecord, Draft, DraftState, Measure, MeasureStatusChange
-from measures.services import (
+from workspace.audit import record_versions
+from workspace import site
+from workspace.models import ChangeAction, ChangeRecord, Draft, DraftState
+from measures.models import Measure, MeasureStatusChange
+from workspace.services import (
     EditConflict,
     draft_discard,
     draft_for,
@@ -28,7 +29,7 @@ YESTERDAY = (datetime.date.today() - datetime.timedelta(days=1)).isoformat()
 
 
 def _document(record, **changes):
-    return dict(kind_for(record).document(record), **changes)
+    return dict(site.for_record(record).document(record), **changes)
 
 
 def _token(record):

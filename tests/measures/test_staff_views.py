@@ -4,7 +4,9 @@ import re
 
 import pytest
 
-from measures.models import ChangeRecord, Draft, Measure
+from workspace.models import ChangeRecord, Draft
+
+from measures.models import Measure
 
 pytestmark = pytest.mark.django_db
 
@@ -164,14 +166,14 @@ def test_quick_status_update_from_the_list(programme_loaded, editor_client):
 
 
 def test_history_lists_versions_and_restores_into_a_draft(programme_loaded, client, editor, final_editor):
-    from measures.services import draft_publish, draft_save, edit_token
-    from measures.editing import kind_for
+    from workspace.services import draft_publish, draft_save, edit_token
+    from workspace import site
 
     measure = Measure.objects.get(code="3")
-    draft_save(record=measure, user=editor, document=dict(kind_for(measure).document(measure), summary="Nieuw."),
+    draft_save(record=measure, user=editor, document=dict(site.for_record(measure).document(measure), summary="Nieuw."),
                expected_token=edit_token(record=measure, draft=None))
     measure.refresh_from_db()
-    from measures.services import draft_for
+    from workspace.services import draft_for
     draft_publish(record=measure, user=final_editor, expected_token=edit_token(record=measure, draft=draft_for(record=measure)))
     client.force_login(editor)
     html = client.get("/beheer/maatregelen/3/geschiedenis/").content.decode()

@@ -10,7 +10,7 @@ import requests
 from django.core.management import CommandError, call_command
 from django.forms.models import model_to_dict
 
-from measures.models import ChangeAction, ChangeRecord
+from workspace.models import ChangeAction, ChangeRecord
 from motions.models import ChamberDecision, Motion, MotionStatus
 from motions.tweedekamer import TweedeKamerClient, motion_sync_from_tweede_kamer, motions_sync_all
 from tests.factories import MotionFactory, MotionSubmitterFactory, SourceDocumentFactory

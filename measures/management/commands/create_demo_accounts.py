@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
 from measures.models import Measure
-from measures.roles import ADMINISTRATOR, EDITOR, FINAL_EDITOR
+from workspace.roles import ADMINISTRATOR, EDITOR, FINAL_EDITOR
 
 ACCOUNTS = [
     ("redacteur", EDITOR, "Rosa", "Redacteur"),

@@ -16,15 +16,15 @@ ADMINISTRATOR = "beheerder"
 # "app_label.codename" per role.
 ROLES: dict[str, list[str]] = {
     EDITOR: [
-        "measures.edit_content",
+        "workspace.edit_content",
     ],
     FINAL_EDITOR: [
-        "measures.edit_content",
-        "measures.publish_content",
+        "workspace.edit_content",
+        "workspace.publish_content",
         "reports.render_report",
     ],
     ADMINISTRATOR: [
-        "measures.manage_vocabularies",
+        "programme.manage_vocabularies",
         "reports.render_report",
         "programme.manage_editions",
         "auth.view_user",

@@ -1,4 +1,5 @@
-"""User management for beheerders: accounts, roles and assigned measures."""
+"""User management for beheerders: accounts, roles and the records assigned to them
+(for each kind whose records have assigned editors, e.g. measures)."""
 from __future__ import annotations
 
 from django import forms
@@ -10,9 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from .models import Measure
+from .registry import site
 from .roles import ROLES
-from .staff_views import staff_required
+from .views import staff_required
 
 User = get_user_model()
 
@@ -20,10 +21,6 @@ User = get_user_model()
 class UserForm(forms.ModelForm):
     role = forms.ChoiceField(label=_("Rol"), choices=[("", _("Geen (alleen lezen)"))] + [(role, role) for role in ROLES],
                              required=False)
-    assigned_measures = forms.ModelMultipleChoiceField(
-        label=_("Toegewezen maatregelen"), queryset=Measure.objects.all(), required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
 
     class Meta:
         model = User
@@ -31,16 +28,29 @@ class UserForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # One field per kind with assigned editors, named after the user's side of the
+        # relation (e.g. "assigned_measures").
+        self.assignments = {}
+        for kind in site:
+            if kind.assigned_editors:
+                name = kind.model._meta.get_field(kind.assigned_editors).remote_field.related_name
+                self.assignments[name] = kind
+                self.fields[name] = forms.ModelMultipleChoiceField(
+                    label=_("Toegewezen %(records)s") % {"records": str(kind.plural).lower()},
+                    queryset=kind.model.objects.all(), required=False, widget=forms.CheckboxSelectMultiple,
+                )
+                if self.instance.pk:
+                    self.fields[name].initial = list(getattr(self.instance, name).all())
         if self.instance.pk:
             role = self.instance.groups.filter(name__in=ROLES).values_list("name", flat=True).first()
             self.fields["role"].initial = role or ""
-            self.fields["assigned_measures"].initial = list(self.instance.assigned_measures.all())
 
     def save_roles(self, user) -> None:
         user.groups.remove(*Group.objects.filter(name__in=ROLES))
         if self.cleaned_data["role"]:
             user.groups.add(Group.objects.get(name=self.cleaned_data["role"]))
-        user.assigned_measures.set(self.cleaned_data["assigned_measures"])
+        for name in self.assignments:
+            getattr(user, name).set(self.cleaned_data[name])
 
 
 class NewUserForm(UserForm):

@@ -15,9 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.content_version import content_changed
-from .documents import document_check_storable
-from .editing import kind_for, today, user_can_edit, user_can_publish
 from .models import ChangeAction, ChangeRecord, Draft, DraftState
+from .permissions import today, user_can_edit, user_can_publish
+from .registry import site
+from .validation import document_check_storable
 
 
 @dataclass
@@ -70,7 +71,7 @@ def _check_token(*, record, draft, expected_token: str) -> None:
     if draft is not None:
         document, who = draft.document, draft.updated_by.get_full_name() or draft.updated_by.get_username()
     else:
-        document, who = kind_for(record).document(record), _("een eindredacteur (gepubliceerd)")
+        document, who = site.for_record(record).document(record), _("een eindredacteur (gepubliceerd)")
     raise EditConflict(
         message=_(
             "Uw wijzigingen zijn niet opgeslagen: %(who)s heeft deze gegevens intussen gewijzigd. "
@@ -86,7 +87,7 @@ def draft_save(*, record: models.Model, user, document: dict, expected_token: st
     """Validate and store an editor's version of the record as its draft."""
     if not user_can_edit(user, record):
         raise PermissionDenied(_("U mag deze gegevens niet bewerken."))
-    kind = kind_for(record)
+    kind = site.for_record(record)
     document_check_storable(document)
     with transaction.atomic():
         record, draft = _locked(record)
@@ -115,7 +116,7 @@ def draft_submit(*, record: models.Model, user, expected_token: str) -> Draft:
         record, draft = _locked(record)
         if draft is None:
             raise EditConflict(
-                message=_("Er is geen concept om aan te bieden."), current_document=kind_for(record).document(record),
+                message=_("Er is geen concept om aan te bieden."), current_document=site.for_record(record).document(record),
                 current_token=edit_token(record=record, draft=None), changed_by="",
             )
         _check_token(record=record, draft=draft, expected_token=expected_token)
@@ -130,7 +131,7 @@ def draft_publish(*, record: models.Model, user, expected_token: str) -> models.
     """Apply the draft to the published record, with history and audit, then drop it."""
     if not user_can_publish(user):
         raise PermissionDenied(_("Alleen een eindredacteur mag publiceren."))
-    kind = kind_for(record)
+    kind = site.for_record(record)
     with transaction.atomic():
         record, draft = _locked(record)
         if draft is None:
@@ -183,7 +184,7 @@ def record_restore(*, record: models.Model, version: int, user) -> Draft:
     if version not in versions:
         raise ValueError(f"Version {version} of {record} was never published.")
     document = dict(versions[version].document)
-    if document.get("status") != kind_for(record).document(record).get("status"):
+    if document.get("status") != site.for_record(record).document(record).get("status"):
         document["status_change"] = {
             "date": today().isoformat(),
             "explanation": _("Teruggezet naar versie %(version)s.") % {"version": version},
@@ -199,7 +200,7 @@ def status_quick_update(*, record: models.Model, user, status: str, date: str, e
                         source_url: str = "", expected_token: str) -> Draft:
     """Change only the status (with its evidence) in the record's draft, from a list view."""
     draft = draft_for(record=record)
-    base = draft.document if draft else kind_for(record).document(record)
+    base = draft.document if draft else site.for_record(record).document(record)
     document = dict(base, status=status, status_change={
         "date": date, "explanation": explanation, "source_url": source_url,
     })

@@ -4,7 +4,7 @@
 /api/v1/{maatregelen|moties|wetgeving}/{id}/concept/aanbieden POST
 /api/v1/{maatregelen|moties|wetgeving}/{id}/concept/publiceren POST
 
-These views only translate HTTP to measures/services.py, which holds every rule (roles,
+These views only translate HTTP to workspace/services.py, which holds every rule (roles,
 validation, optimistic locking, audit). A write must name the version it is based on
 (``versie`` in the body or the If-Match header); a stale one gets 409 with the current
 content, so a client can merge instead of overwriting someone else's work.
@@ -17,8 +17,7 @@ from rest_framework.authentication import TokenAuthentication
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from measures.editing import kind_for
-from measures.services import (
+from .services import (
     EditConflict,
     draft_discard,
     draft_for,
@@ -27,9 +26,10 @@ from measures.services import (
     draft_submit,
     edit_token,
 )
-from measures.staff_views import KINDS
 
 from core.api.access import StaffSessionAuthentication
+from .permissions import EDIT
+from .registry import site
 
 from core.api.conventions import PROBLEM_MEDIA_TYPE, api_version
 from core.api.problems import problem_document
@@ -40,7 +40,7 @@ class CanEdit(permissions.BasePermission):
     message = "U heeft geen recht om concepten te bewerken."
 
     def has_permission(self, request, view) -> bool:
-        return bool(request.user and request.user.is_authenticated and request.user.has_perm("measures.edit_content"))
+        return bool(request.user and request.user.is_authenticated and request.user.has_perm(EDIT))
 
 
 class DraftWriteSerializer(serializers.Serializer):
@@ -76,8 +76,8 @@ class _DraftBase(APIView):
     permission_classes = [permissions.IsAuthenticated, CanEdit]
 
     def record(self):
-        # The URL pattern only admits the kinds of KINDS; an unknown key is a 404.
-        return KINDS[self.kwargs["kind"]].get(self.kwargs["key"])
+        # An unknown kind or key is a 404.
+        return site.for_slug(self.kwargs["kind"]).get(self.kwargs["key"])
 
     def expected_token(self, request) -> str:
         token = request.data.get("versie") if hasattr(request.data, "get") else None
@@ -90,7 +90,7 @@ class _DraftBase(APIView):
         draft = draft_for(record=record)
         return {
             "versie": edit_token(record=record, draft=draft),
-            "gepubliceerd": kind_for(record).document(record),
+            "gepubliceerd": site.for_record(record).document(record),
             "concept": draft.document if draft else None,
             "stand": draft.state if draft else None,
         }

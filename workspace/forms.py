@@ -1,4 +1,4 @@
-"""Between the workspace's HTML forms and the editable documents (measures/documents.py).
+"""Between the workspace's HTML forms and the editable documents of every kind.
 
 The forms work without JavaScript: each ordered list is a set of rows with a text,
 a position number (to reorder) and a remove box, plus empty rows to add items. The
@@ -11,13 +11,8 @@ from dataclasses import dataclass, field
 
 from django.http import QueryDict
 
-from legislation.models import ExpectedLaw
-from motions.models import Motion, MotionScope, MotionStatus
-
 from .diffs import FIELD_LABELS
-from .documents import ITEM_LISTS
-from programme.models import StakeholderGroup
-from .models import Measure, MeasureItemKind, MeasureStatus
+from .registry import site
 
 EMPTY_ROWS = 2
 
@@ -38,7 +33,7 @@ class EditableList:
     is_links: bool = False
 
 
-def _rows_from_post(data: QueryDict, key: str, with_url: bool = False) -> list[dict]:
+def rows_from_post(data: QueryDict, key: str, with_url: bool = False) -> list[dict]:
     """Rows in the order of their position numbers; removed and empty rows dropped."""
     rows = []
     index = 1
@@ -56,7 +51,7 @@ def _rows_from_post(data: QueryDict, key: str, with_url: bool = False) -> list[d
     return [row for _position, _index, row in sorted(rows, key=lambda item: (item[0], item[1]))]
 
 
-def _status_change_from_post(data: QueryDict) -> dict:
+def status_change_from_post(data: QueryDict) -> dict:
     return {
         "date": data.get("status_change_date", ""),
         "explanation": data.get("status_change_explanation", ""),
@@ -66,36 +61,14 @@ def _status_change_from_post(data: QueryDict) -> dict:
 
 
 def document_from_post(record, data: QueryDict) -> dict:
-    """The document an editor submitted, before validation."""
-    if isinstance(record, Measure):
-        document = {
-            name: data.get(name, "")
-            for name in ["title", "chapter_title", "status", "status_note", "introduction", "summary"]
-        }
-        document["stakeholders"] = data.getlist("stakeholders")
-        for key in ITEM_LISTS:
-            document[key] = _rows_from_post(data, key)
-        document["links"] = _rows_from_post(data, "links", with_url=True)
-    elif isinstance(record, Motion):
-        document = {name: data.get(name, "") for name in ["title", "explanation", "status", "status_note", "scope"]}
-        document["measures"] = data.getlist("measures")
-    elif isinstance(record, ExpectedLaw):
-        document = {name: data.get(name, "") for name in ["title", "planning_note", "status_text"]}
-        document["milestones"] = [
-            {
-                "id": milestone_id,
-                **{name: data.get(f"milestone-{milestone_id}-{name}", "")
-                   for name in ["planned_text", "planned_start", "planned_end", "actual_date", "actual_text"]},
-            }
-            for milestone_id in data.getlist("milestone_ids")
-        ]
-    else:
-        raise TypeError(f"No form for {type(record).__name__}")
-    document["status_change"] = _status_change_from_post(data)
+    """The document an editor submitted, before validation: the kind reads its own
+    fields; the evidence of a status change is the same for every kind."""
+    document = site.for_record(record).document_from_post(data)
+    document["status_change"] = status_change_from_post(data)
     return document
 
 
-def _list_rows(values: list, errors: dict, key: str, with_url: bool = False) -> list[ListRow]:
+def list_rows(values: list, errors: dict, key: str, with_url: bool = False) -> list[ListRow]:
     rows = []
     for position, value in enumerate(values, start=1):
         if with_url:
@@ -132,19 +105,5 @@ def form_context(record, document: dict, errors: dict[str, str]) -> dict:
         "status_change": document.get("status_change") or {},
         "original_json": json.dumps(document, ensure_ascii=False),
     }
-    if isinstance(record, Measure):
-        labels = dict(MeasureItemKind.choices)
-        context["lists"] = [
-            EditableList(key, labels[kind], _list_rows(document.get(key, []), errors, key))
-            for key, kind in ITEM_LISTS.items()
-        ]
-        context["lists"].append(EditableList(
-            "links", labels[MeasureItemKind.LINK], _list_rows(document.get("links", []), errors, "links", True), True
-        ))
-        context["status_choices"] = MeasureStatus.choices
-        context["stakeholder_choices"] = list(StakeholderGroup.objects.values_list("name", flat=True))
-    elif isinstance(record, Motion):
-        context["status_choices"] = MotionStatus.choices
-        context["scope_choices"] = MotionScope.choices
-        context["measure_choices"] = list(Measure.objects.values_list("code", "title"))
+    context.update(site.for_record(record).form_context(record, document, errors))
     return context

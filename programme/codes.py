@@ -34,3 +34,8 @@ def parse_measure_code(value: str) -> MeasureCode:
             params={"value": value},
         )
     return MeasureCode(int(match.group(1)), match.group(2).lower())
+
+
+def measure_code_sort_key(code: str) -> tuple[int, str]:
+    """Sort codes as the report does: 8, 8a, 8b, 9, 10."""
+    return tuple(parse_measure_code(code))

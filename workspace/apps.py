@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkspaceConfig(AppConfig):
+    name = "workspace"
+    verbose_name = _("Werkomgeving")
+
+    def ready(self) -> None:
+        from django.apps import apps
+        from django.db.models.signals import post_migrate
+
+        # The roles use permissions of several apps; those exist once the last app
+        # of INSTALLED_APPS has had its post_migrate, so sync after that one.
+        last_app = list(apps.get_app_configs())[-1]
+        post_migrate.connect(_sync_roles, sender=last_app, dispatch_uid="workspace.roles_sync")
+
+
+def _sync_roles(sender, **kwargs) -> None:
+    from .roles import roles_sync
+
+    roles_sync()
