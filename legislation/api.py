@@ -6,12 +6,11 @@ laws and milestones there are.
 from django.db.models import Prefetch, QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
-from measures.models import Measure
 from core.api.views import PublicReadOnlyViewSet, public_list_schema
 
 from .filters import LawFilter
 from .models import ExpectedLaw, LawContentItem, LawMilestone, MilestonePlanning
-from .selectors import CURRENT
+from .selectors import ordered_measures, CURRENT
 from .serializers import LawDetailSerializer, LawSerializer
 
 
@@ -27,7 +26,7 @@ def law_queryset(*, detail: bool) -> QuerySet[ExpectedLaw]:
     laws = (
         ExpectedLaw.objects.filter(CURRENT)
         .prefetch_related(
-            Prefetch("measures", queryset=Measure.objects.order_by("number", "suffix")),
+            Prefetch("measures", queryset=ordered_measures()),
             Prefetch("milestones", queryset=milestones),
         )
         .order_by("position", "id")

@@ -3,7 +3,7 @@ from django.db.models import Exists, OuterRef, Q
 from django_filters import filters
 from django_filters.rest_framework import FilterSet
 
-from measures.filters import MeasureCodeFilter
+from programme.filters import MeasureCodeFilter
 from core.api.filters import ApiOrderingFilter
 
 from .models import ExpectedLaw, LawKind

@@ -4,12 +4,17 @@ import datetime
 from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from measures.models import Measure
 
 from .models import ExpectedLaw, LawMilestone, MilestonePlanning
 
 CURRENT = Q(programme__successors__isnull=True)
 DONE = Q(actual_date__isnull=False) | ~Q(actual_text="")
+
+
+def ordered_measures() -> QuerySet:
+    """Measures in the report's order, through the law's own relation (the legislation
+    app does not import the measures app)."""
+    return ExpectedLaw._meta.get_field("measures").related_model.objects.order_by("number", "suffix")
 
 
 def _milestones(today: datetime.date) -> QuerySet[LawMilestone]:
@@ -50,7 +55,7 @@ def _laws(today: datetime.date) -> QuerySet[ExpectedLaw]:
     return (
         ExpectedLaw.objects.filter(CURRENT)
         .prefetch_related(
-            Prefetch("measures", queryset=Measure.objects.order_by("number", "suffix")),
+            Prefetch("measures", queryset=ordered_measures()),
             Prefetch("milestones", queryset=_milestones(today)),
         )
         .order_by("position", "id")

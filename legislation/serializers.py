@@ -1,8 +1,8 @@
 """API representations of expected laws, their milestones and planning history (Dutch field names)."""
 from rest_framework import serializers
 
-from measures.serializers import ChoiceLabelField, StringCodeListField
-from reports.serializers import PublishedEditionKeyField, SourceSerializer
+from programme.serializers import ChoiceLabelField, StringCodeListField
+from programme.serializers import PublishedEditionKeyField, SourceSerializer
 
 from .models import ExpectedLaw, LawMilestone, MilestonePlanning
 

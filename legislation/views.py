@@ -2,7 +2,7 @@
 from django.http import Http404
 from django.shortcuts import render
 
-from measures.views import public_page
+from core.page_cache import public_page
 
 from . import selectors
 from .models import ExpectedLaw

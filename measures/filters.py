@@ -5,35 +5,15 @@ selects exactly what the dashboard's filters select: the FilterSets only validat
 parameters and hand them to measures.selectors.measure_list.
 """
 from django import forms
-from django.core.exceptions import ValidationError
 from django_filters import filters
 from django_filters.rest_framework import FilterSet
 from drf_spectacular.utils import extend_schema_field
 
 from core.api.filters import ApiOrderingFilter, YesNoFilter
 
-from programme.codes import parse_measure_code
 from programme.models import Goal, StakeholderGroup
 from .models import Measure, MeasureStatus
 from .selectors import measure_list
-
-
-class MeasureCodeField(forms.CharField):
-    """A measure code in any written form ("8A", "M8a"), cleaned to its normal form ("8a")."""
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not value:
-            return value
-        try:
-            return str(parse_measure_code(value))
-        except ValidationError as error:
-            raise forms.ValidationError(error.messages, code="invalid") from error
-
-
-@extend_schema_field({"type": "string", "example": "8a"})
-class MeasureCodeFilter(filters.CharFilter):
-    field_class = MeasureCodeField
 
 
 @extend_schema_field({"type": "integer", "minimum": 1, "maximum": 32767})

@@ -14,15 +14,11 @@ from typing import Any
 from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import connection
 from django.db.models import Count, Exists, F, JSONField, OuterRef, Prefetch, Q, QuerySet, TextField, Window
-from django.db.models.functions import Lag, RowNumber
+from django.db.models.functions import RowNumber
 from django.utils.formats import date_format
 
-from legislation.models import ExpectedLaw, LawMilestone, MilestonePlanning
+from programme.models import EditionStatus, Goal, Programme, SourceDocument, StakeholderGroup
 from programme.planning import parse_planning
-from motions.models import Commitment, Motion, MotionStatusChange
-from programme.models import EditionStatus, ReportEdition, SourceDocument
-
-from programme.models import Goal, Programme, StakeholderGroup
 
 from .models import Measure, MeasureItem, MeasureItemKind, MeasureStakeholder, MeasureStatus, MeasureStatusChange
 
@@ -30,7 +26,7 @@ CURRENT = Q(programme__successors__isnull=True)
 SEARCH_CONFIG = "dutch"
 
 
-def _long_texts(model, prefix: str = "", keep: frozenset = frozenset({"status_note"})) -> list[str]:
+def long_text_fields(model, prefix: str = "", keep: frozenset = frozenset({"status_note"})) -> list[str]:
     """The long text fields of a model (and its search document), which lists never show
     (a status note they do)."""
     return [
@@ -42,7 +38,7 @@ def _long_texts(model, prefix: str = "", keep: frozenset = frozenset({"status_no
 
 def _ordered_measures() -> QuerySet[Measure]:
     """Measures in the report's order, for lists: without their long texts."""
-    return Measure.objects.order_by("number", "suffix").defer(*_long_texts(Measure))
+    return Measure.objects.order_by("number", "suffix").defer(*long_text_fields(Measure))
 
 
 def programme_current() -> Programme | None:
@@ -52,7 +48,7 @@ def programme_current() -> Programme | None:
 def source_list() -> list[SourceDocument]:
     """The documents the published facts come from, oldest first."""
     sources = list(SourceDocument.objects.all())
-    return sorted(sources, key=lambda source: (_source_date(source, None)[0] or datetime.date.max, source.key))
+    return sorted(sources, key=lambda source: (source_date(source, None)[0] or datetime.date.max, source.key))
 
 
 # --- Measures ------------------------------------------------------------------------------
@@ -122,7 +118,7 @@ def measure_list(
 
 def measure_get(*, code: str) -> Measure:
     """Raises Measure.DoesNotExist."""
-    return Measure.objects.filter(CURRENT).defer(*_long_texts(Measure)).get(code=code)
+    return Measure.objects.filter(CURRENT).defer(*long_text_fields(Measure)).get(code=code)
 
 
 def measure_options() -> list[tuple[str, str]]:
@@ -140,6 +136,11 @@ def stakeholder_group_options() -> QuerySet[StakeholderGroup]:
     return StakeholderGroup.objects.filter(measures__programme__successors__isnull=True).distinct().order_by("name")
 
 
+def _related(name: str) -> QuerySet:
+    """All records of the model on the other side of the measure's relation ``name``."""
+    return Measure._meta.get_field(name).related_model.objects.all()
+
+
 def measure_detail(*, code: str) -> Measure:
     """One measure with everything its page shows; raises Measure.DoesNotExist."""
     return (
@@ -154,9 +155,11 @@ def measure_detail(*, code: str) -> Measure:
             ),
             Prefetch("goals", queryset=Goal.objects.order_by("number")),
             Prefetch("sub_measures", queryset=_ordered_measures()),
-            Prefetch("motions", queryset=Motion.objects.order_by("position", "dossier", "number")),
-            Prefetch("commitments", queryset=Commitment.objects.order_by("position", "code")),
-            Prefetch("expected_laws", queryset=ExpectedLaw.objects.order_by("position")),
+            # Motions, commitments and laws through the measure's own reverse relations:
+            # those apps register their links to measures, measures does not import them.
+            Prefetch("motions", queryset=_related("motions").order_by("position", "dossier", "number")),
+            Prefetch("commitments", queryset=_related("commitments").order_by("position", "code")),
+            Prefetch("expected_laws", queryset=_related("expected_laws").order_by("position")),
             Prefetch(
                 "status_changes",
                 queryset=MeasureStatusChange.objects.select_related("source", "edition").order_by("sort_date", "id"),
@@ -315,7 +318,7 @@ def goal_list() -> list[Goal]:
         .annotate(rank=Window(RowNumber(), partition_by=[F("goal_id")], order_by=order))
         .filter(rank__lte=GOAL_LIST_MEASURES)
         .select_related("measure")
-        .defer(*_long_texts(Measure, "measure"))
+        .defer(*long_text_fields(Measure, "measure"))
         .order_by("goal_id", *order)
     )
     first_measures: dict[int, list[Measure]] = {goal.id: [] for goal in goals}
@@ -356,7 +359,7 @@ def matrix_measures() -> QuerySet[Measure]:
     """The rows of the matrix: the measures (sub-measures share their parent's goals)."""
     return (
         Measure.objects.filter(CURRENT, parent__isnull=True)
-        .defer(*_long_texts(Measure))
+        .defer(*long_text_fields(Measure))
         .prefetch_related(Prefetch("goals", queryset=Goal.objects.only("id")))
         .order_by("number")
     )
@@ -397,86 +400,7 @@ def stakeholder_group_measures(*, group: StakeholderGroup) -> QuerySet[Measure]:
     return _ordered_measures().filter(CURRENT, stakeholder_groups=group).select_related("parent")
 
 
-# --- Changes -------------------------------------------------------------------------------
-
-
-@dataclass
-class Change:
-    """One entry of the programme's published history, for the change list and the feeds.
-
-    ``kind`` is "measure" or "motion" (a status as recorded: ``record`` is the
-    MeasureStatusChange or MotionStatusChange) or "planning" (a law's planning moved:
-    ``record`` is the MilestonePlanning that was replaced). ``subject`` is the Measure,
-    Motion or ExpectedLaw it is about.
-    """
-
-    kind: str
-    date: datetime.date
-    when: str
-    subject: Any
-    record: Any
-    current: str
-    previous: str | None
-    is_change: bool
-    milestone: LawMilestone | None = None
-    source_title: str = ""
-    source_url: str = ""
-    edition: Any = None
-    explanation: str = ""
-
-    @property
-    def anchor(self) -> str:
-        return f"{self.kind}-{self.record.pk}"
-
-
-def record_source_title(record) -> str:
-    """The source of a status record: a known document, or the title staff typed."""
-    return record.source.title if record.source_id else record.source_title
-
-
-def _status_changes(
-    model, subject_field: str, filters: Q, only_changes: bool, limit: int | None
-) -> list[Change]:
-    records = (
-        model.objects.filter(filters)
-        .select_related(subject_field, "source", "edition")
-        .defer(
-            *_long_texts(model._meta.get_field(subject_field).related_model, subject_field),
-            *_long_texts(ReportEdition, "edition"),
-        )
-        .annotate(
-            previous_status=Window(
-                Lag("status"), partition_by=[F(f"{subject_field}_id")], order_by=[F("sort_date").asc(), F("id").asc()]
-            )
-        )
-        .order_by("-sort_date", "-id")
-    )
-    if only_changes:
-        # Filtering on the window runs after it, so the previous status stays correct.
-        records = records.filter(previous_status__isnull=False).exclude(previous_status=F("status"))
-    if limit:
-        records = records[:limit]
-    labels = dict(model._meta.get_field("status").choices)
-    return [
-        Change(
-            kind="measure" if model is MeasureStatusChange else "motion",
-            date=record.sort_date,
-            when=record.when,
-            subject=getattr(record, subject_field),
-            record=record,
-            current=record.get_status_display(),
-            previous=str(labels[record.previous_status]) if record.previous_status else None,
-            is_change=record.previous_status is not None and record.previous_status != record.status,
-            source_title=record_source_title(record),
-            source_url=record.source_url,
-            edition=record.edition if edition_is_public(record.edition) else None,
-            explanation=record.explanation,
-        )
-        for record in records
-    ]
-
-
-def _source_date(source, edition) -> tuple[datetime.date | None, str]:
+def source_date(source, edition) -> tuple[datetime.date | None, str]:
     """When a source spoke: its date, else the start of the period its date text names."""
     if source.date:
         return source.date, date_format(source.date, "j F Y")
@@ -486,92 +410,3 @@ def _source_date(source, edition) -> tuple[datetime.date | None, str]:
     if edition is not None:
         return edition.reference_date, date_format(edition.reference_date, "j F Y")
     return None, source.date_text
-
-
-def _planning_changes(filters: Q) -> list[Change]:
-    """Each time a law's planning moved: the replaced planning and what replaced it.
-
-    The move is dated by the day staff replaced the planning or, for plannings loaded
-    from the sources, by the source that stated the new planning.
-    """
-    plannings = list(
-        MilestonePlanning.objects.filter(filters)
-        .select_related("milestone__law", "milestone__planned_source", "source", "edition")
-        .order_by("milestone_id", "position", "id")
-    )
-    changes = []
-    for index, planning in enumerate(plannings):
-        milestone = planning.milestone
-        following = plannings[index + 1] if index + 1 < len(plannings) else None
-        if following is not None and following.milestone_id == planning.milestone_id:
-            new_text, new_source, new_edition = following.planned_text, following.source, following.edition
-        else:
-            new_text, new_source, new_edition = milestone.planned_text, milestone.planned_source, None
-        if not new_text or new_text == planning.planned_text:
-            continue
-        if planning.superseded_on:
-            date, when = planning.superseded_on, date_format(planning.superseded_on, "j F Y")
-        elif new_source is not None:
-            date, when = _source_date(new_source, new_edition)
-        else:
-            continue
-        if date is None:
-            continue
-        changes.append(
-            Change(
-                kind="planning",
-                date=date,
-                when=when,
-                subject=milestone.law,
-                record=planning,
-                milestone=milestone,
-                current=new_text,
-                previous=planning.planned_text or None,
-                is_change=True,
-                source_title=new_source.title if new_source else "",
-                edition=new_edition if edition_is_public(new_edition) else None,
-            )
-        )
-    return changes
-
-
-def change_list(
-    *, goal: int | None = None, measure: str | None = None, only_changes: bool = False, limit: int | None = None
-) -> list[Change]:
-    """The published history, newest first: measure and motion statuses as recorded, and
-    the planning of laws as sources stated it.
-
-    ``goal`` (a number) or ``measure`` (a code) narrows it to what concerns that goal or
-    measure (its sub-measures, linked motions and laws included). ``only_changes`` keeps
-    the entries where something changed: a new status or a moved planning.
-    """
-    measure_filter = Q(measure__programme__successors__isnull=True)
-    motion_filter = Q(motion__programme__successors__isnull=True)
-    law_filter = Q(milestone__law__programme__successors__isnull=True)
-    linked = None
-    if measure is not None:
-        linked = Q(code=measure) | Q(parent__code=measure)
-    elif goal is not None:
-        linked = Q(goals__number=goal) | Q(parent__goals__number=goal)
-    if linked is not None:
-        measures = Measure.objects.filter(linked, CURRENT).values("pk")
-        measure_filter &= Q(measure__in=measures)
-        motion_filter &= Q(
-            Exists(Motion.measures.through.objects.filter(motion=OuterRef("motion"), measure__in=measures))
-        )
-        law_filter &= Q(
-            Exists(
-                ExpectedLaw.measures.through.objects.filter(
-                    expectedlaw=OuterRef("milestone__law"), measure__in=measures
-                )
-            )
-        )
-    changes = (
-        _status_changes(MeasureStatusChange, "measure", measure_filter, only_changes, limit)
-        + _status_changes(MotionStatusChange, "motion", motion_filter, only_changes, limit)
-        + _planning_changes(law_filter)
-    )
-    if only_changes:
-        changes = [change for change in changes if change.is_change]
-    changes.sort(key=lambda change: (change.date, change.kind, change.record.pk), reverse=True)
-    return changes[:limit] if limit else changes

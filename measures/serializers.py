@@ -7,59 +7,16 @@ prefetch them are in measures/api.py.
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from reports.serializers import PublishedEditionKeyField, SourceSerializer
+from programme.serializers import (
+    ChoiceLabelField,
+    SourceSerializer,
+    StatusRecordSerializer,
+    StringCodeListField,
+)
 
 from programme.models import Goal, Organisation, StakeholderGroup
 
 from .models import Measure, MeasureItemKind, Priority
-
-
-class CodeListField(serializers.Field):
-    """The codes (or numbers, slugs) of a prefetched to-many relation."""
-
-    def __init__(self, *, attribute: str, **kwargs):
-        self.attribute = attribute
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
-
-    def to_representation(self, related):
-        return [getattr(item, self.attribute) for item in related.all()]
-
-
-@extend_schema_field({"type": "array", "items": {"type": "string"}})
-class StringCodeListField(CodeListField):
-    pass
-
-
-@extend_schema_field({"type": "string"})
-class ChoiceLabelField(serializers.Field):
-    """The label of a choices field, as ``get_<field>_display()`` gives it.
-
-    Given that method as ``source``, DRF inspects its signature for every object, and the
-    method itself makes every label hashable on each call; in a CSV of a whole list that
-    took more time than the rest of the row. A plain lookup in the field's choices does not.
-    """
-
-    def __init__(self, *, field: str, **kwargs):
-        self.field = field
-        super().__init__(source="*", read_only=True, **kwargs)
-
-    def to_representation(self, instance):
-        value = getattr(instance, self.field)
-        return str(dict(type(instance)._meta.get_field(self.field).flatchoices).get(value, value))
-
-
-class StatusRecordSerializer(serializers.Serializer):
-    """A status as a source reported it at one moment (domain history)."""
-
-    status = serializers.CharField()
-    statusOmschrijving = ChoiceLabelField(field="status")
-    datum = serializers.DateField(source="effective_date", allow_null=True)
-    moment = serializers.CharField(source="when", help_text="De datum of het moment zoals de bron het noemt.")
-    toelichting = serializers.CharField(source="explanation")
-    bron = SourceSerializer(source="source", allow_null=True)
-    bronUrl = serializers.CharField(source="source_url")
-    editie = PublishedEditionKeyField(source="edition")
 
 
 class GoalSerializer(serializers.ModelSerializer):

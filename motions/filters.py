@@ -6,7 +6,7 @@ selects exactly what the dashboard selects (a measure code includes its sub-meas
 from django_filters import filters
 from django_filters.rest_framework import FilterSet
 
-from measures.filters import MeasureCodeFilter
+from programme.filters import MeasureCodeFilter
 from core.api.filters import ApiOrderingFilter
 
 from .models import Commitment, CommitmentStatus, Motion, MotionStatus

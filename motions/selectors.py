@@ -4,22 +4,29 @@ import datetime
 from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from measures.models import Measure
 
 from .models import Commitment, CommitmentStatus, Motion, MotionStatus, MotionStatusChange, MotionSubmitter
 
 CURRENT = Q(programme__successors__isnull=True)
 
 
-def _ordered_measures() -> QuerySet[Measure]:
-    return Measure.objects.order_by("number", "suffix")
+def _ordered_measures() -> QuerySet:
+    """Measures in the report's order, through the motion's own relation (the motions
+    app does not import the measures app)."""
+    return Motion._meta.get_field("measures").related_model.objects.order_by("number", "suffix")
+
+
+def measure_options() -> list[tuple[str, str]]:
+    """The current programme's measures to choose from in a filter, as (code, "code. title")."""
+    rows = _ordered_measures().filter(programme__successors__isnull=True).values_list("code", "title")
+    return [(code, f"{code}. {title}") for code, title in rows]
 
 
 def _linked_to_measure(model, owner: str, code: str) -> Q:
     """Linked to the measure with this code or to one of its sub-measures."""
     # The few linked ids first: given a subquery, PostgreSQL walks every motion to its
     # measures instead (it cannot estimate the current-programme join), however few match.
-    measures = Measure.objects.filter(Q(code=code) | Q(parent__code=code)).values("pk")
+    measures = _ordered_measures().filter(Q(code=code) | Q(parent__code=code)).values("pk")
     linked = model.measures.through.objects.filter(measure__in=measures).values_list(owner, flat=True)
     return Q(pk__in=list(linked))
 

@@ -1,8 +1,8 @@
 """API representations of motions and commitments (Dutch field names)."""
 from rest_framework import serializers
 
-from measures.serializers import ChoiceLabelField, StatusRecordSerializer, StringCodeListField
-from reports.serializers import SourceSerializer
+from programme.serializers import ChoiceLabelField, StatusRecordSerializer, StringCodeListField
+from programme.serializers import SourceSerializer
 
 from .models import Commitment, Motion, MotionSubmitter
 

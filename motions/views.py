@@ -5,8 +5,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
-from measures.selectors import measure_options
-from measures.views import public_page
+from core.page_cache import public_page
 from core.paging import list_page
 from core.widgets import OptionListSelect
 
@@ -44,7 +43,7 @@ class CommitmentFilterForm(_FilterForm):
 
 
 def _filter_form(form_class, request):
-    form = form_class(request.GET, measure_choices=measure_options())
+    form = form_class(request.GET, measure_choices=selectors.measure_options())
     # Validation leaves a bad value out of filters(); the template explains it.
     form.is_valid()
     return form

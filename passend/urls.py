@@ -18,4 +18,5 @@ urlpatterns = [
     path("", include("motions.urls")),
     path("", include("legislation.urls")),
     path("", include("measures.urls")),
+    path("", include("dashboard.urls")),
 ]

@@ -1,38 +1,8 @@
 """API representations of sources and published report editions (Dutch field names)."""
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from programme.models import EditionStatus, ReportEdition, SourceDocument
-
-
-class SourceSerializer(serializers.ModelSerializer):
-    """A document a fact comes from: a report, a Kamerbrief, slides."""
-
-    sleutel = serializers.CharField(source="key")
-    titel = serializers.CharField(source="title")
-    soort = serializers.CharField(source="kind")
-    datum = serializers.DateField(source="date", allow_null=True)
-    moment = serializers.CharField(
-        source="date_text", help_text="Het moment zoals de bron het noemt als er geen dag bekend is."
-    )
-    url = serializers.CharField(help_text="Het adres van de bron, of leeg.")
-
-    class Meta:
-        model = SourceDocument
-        fields = ["sleutel", "titel", "soort", "datum", "moment", "url"]
-
-
-@extend_schema_field({"type": "string", "nullable": True, "description": "Sleutel van de gepubliceerde rapportage."})
-class PublishedEditionKeyField(serializers.Field):
-    """The key of the edition a fact was published in; null for editions still in concept."""
-
-    def to_representation(self, edition: ReportEdition | None) -> str | None:
-        if edition is None or edition.status != EditionStatus.PUBLISHED:
-            return None
-        return edition.key
-
-    def get_attribute(self, instance):
-        return getattr(instance, self.source)
+from programme.models import ReportEdition
+from programme.serializers import SourceSerializer
 
 
 class LinkSerializer(serializers.Serializer):

@@ -11,8 +11,8 @@ class WorkspaceConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         # The roles use permissions of several apps; those exist once the last app
-        # of INSTALLED_APPS has had its post_migrate, so sync after that one.
-        last_app = list(apps.get_app_configs())[-1]
+        # with models has had its post_migrate (apps without models get none).
+        last_app = [config for config in apps.get_app_configs() if config.models_module][-1]
         post_migrate.connect(_sync_roles, sender=last_app, dispatch_uid="workspace.roles_sync")
 
 

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "motions",
     "legislation",
     "reports",
+    "dashboard",
 ]
 
 MIDDLEWARE = [
@@ -58,7 +59,7 @@ MIDDLEWARE = [
     # container needs no separate file server.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Serves cached public pages before sessions, CSRF and the rest are set up.
-    "measures.views.PublicPageCacheMiddleware",
+    "core.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -4,6 +4,7 @@ from collections import Counter
 
 import pytest
 
+from dashboard import selectors as change_selectors
 from measures import selectors
 from measures.models import Measure, MeasureStatus, MeasureStatusChange
 from tests.factories import (
@@ -147,7 +148,7 @@ class TestOnRealData:
         measure = selectors.measure_detail(code="19")
         history = selectors.status_history(records=list(measure.status_changes.all()))
         assert all(entry.edition is None for entry in history)
-        assert all(change.edition is None for change in selectors.change_list())
+        assert all(change.edition is None for change in change_selectors.change_list())
 
     def test_stakeholder_groups_table_first(self):
         groups = list(selectors.stakeholder_group_list())
@@ -171,7 +172,7 @@ def test_status_percentages_add_up_to_100(statuses):
 @pytest.mark.usefixtures("programme_in_class")
 class TestChangeList:
     def test_real_changes_newest_first(self):
-        changes = selectors.change_list(only_changes=True)
+        changes = change_selectors.change_list(only_changes=True)
         measure_changes = [(change.subject.code, change.previous, change.current)
                            for change in changes if change.kind == "measure"]
         assert ("19", "In uitvoering", "Afgerond") in measure_changes
@@ -181,14 +182,14 @@ class TestChangeList:
         assert all(change.is_change for change in changes)
 
     def test_everything_recorded_without_only_changes(self):
-        everything = selectors.change_list()
-        assert len(everything) > len(selectors.change_list(only_changes=True))
+        everything = change_selectors.change_list()
+        assert len(everything) > len(change_selectors.change_list(only_changes=True))
         assert len([change for change in everything if change.kind == "measure"]) == MeasureStatusChange.objects.count()
 
     def test_planning_moves_of_a_law(self):
         moves = [
             (change.previous, change.current, change.source_title)
-            for change in selectors.change_list()
+            for change in change_selectors.change_list()
             if change.kind == "planning" and change.subject.slug == "1-wetsvoorstel-terugdringen-verzuim"
             and change.milestone.phase == "inwerkingtreding"
         ]
@@ -199,7 +200,7 @@ class TestChangeList:
         ]
 
     def test_per_measure_includes_sub_measures_motions_and_laws(self):
-        changes = selectors.change_list(measure="8")
+        changes = change_selectors.change_list(measure="8")
         subjects = {(change.kind, getattr(change.subject, "code", None) or getattr(change.subject, "slug", None)
                      or change.subject.kamerstuk) for change in changes}
         assert ("measure", "8") in subjects
@@ -208,12 +209,12 @@ class TestChangeList:
         assert all(change.kind != "measure" or change.subject.code.startswith("8") for change in changes)
 
     def test_per_goal(self):
-        changes = selectors.change_list(goal=2)
+        changes = change_selectors.change_list(goal=2)
         measure_codes = {change.subject.code for change in changes if change.kind == "measure"}
         assert measure_codes == set(fixture("goals.yaml")[1]["measures"])
 
     def test_limit(self):
-        assert len(selectors.change_list(limit=3)) == 3
+        assert len(change_selectors.change_list(limit=3)) == 3
 
 
 def test_goal_measure_counts_use_only_the_matrix():
@@ -244,7 +245,7 @@ def test_a_planning_moved_by_staff_is_dated_by_the_move():
     MilestonePlanningFactory(
         milestone=milestone, planned_text="1 januari 2026", source=None, superseded_on=datetime.date(2026, 3, 4)
     )
-    [change] = selectors.change_list()
+    [change] = change_selectors.change_list()
     assert change.date == datetime.date(2026, 3, 4)
     assert (change.previous, change.current) == ("1 januari 2026", "1 januari 2027")
 

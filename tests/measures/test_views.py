@@ -380,7 +380,7 @@ class TestEarlyCache:
         assert "Een concepttitel" in page(client, "/maatregelen/14/")
 
     def test_a_large_response_is_served_from_the_shared_cache_only(self, client, monkeypatch):
-        from measures import views
+        from core import page_cache as views
 
         monkeypatch.setattr(views, "_RECENT_PAGE_MAX_BYTES", 1000)
         views._recent_pages.clear()
@@ -395,7 +395,7 @@ class TestEarlyCache:
         assert again.status_code == 200 and again.content == first.content
 
     def test_only_public_pages_are_kept(self, client):
-        from measures import views
+        from core import page_cache as views
 
         views._recent_pages.clear()
         client.get("/admin/login/")

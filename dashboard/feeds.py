@@ -13,10 +13,12 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from measures import selectors as measure_selectors
+
 from . import selectors
 from programme.codes import parse_measure_code
 from programme.models import Goal
-from .models import Measure
+from measures.models import Measure
 from .templatetags.dashboard import public_url, subject_label
 
 FEED_LENGTH = 50
@@ -33,7 +35,7 @@ class ChangesFeed(Feed):
         return _("Gepubliceerde statussen van maatregelen en moties en de planning van wetgeving.")
 
     def link(self, obj=None) -> str:
-        return reverse("measures:change_list")
+        return reverse("dashboard:change_list")
 
     def items(self, obj=None) -> list[selectors.Change]:
         return selectors.change_list(limit=FEED_LENGTH)
@@ -81,7 +83,7 @@ class ChangesFeed(Feed):
 class GoalChangesFeed(ChangesFeed):
     def get_object(self, request, number: int) -> Goal:
         try:
-            return selectors.goal_detail(number=number)
+            return measure_selectors.goal_detail(number=number)
         except Goal.DoesNotExist:
             raise Http404 from None
 
@@ -98,7 +100,7 @@ class GoalChangesFeed(ChangesFeed):
 class MeasureChangesFeed(ChangesFeed):
     def get_object(self, request, code: str) -> Measure:
         try:
-            return selectors.measure_get(code=str(parse_measure_code(code)))
+            return measure_selectors.measure_get(code=str(parse_measure_code(code)))
         except (Measure.DoesNotExist, ValidationError):
             raise Http404 from None
 
