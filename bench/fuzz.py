@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/fuzz.py                        # five random seeds, 500 examples each
     .venv/bin/python bench/fuzz.py --seeds 1 2 3 --examples 2000
-    .venv/bin/python bench/fuzz.py --tests tests/test_input_hardening.py::test_fuzzed_quick_status_never_gives_a_server_error
+    .venv/bin/python bench/fuzz.py --tests \
+        tests/test_input_hardening.py::test_fuzzed_quick_status_never_gives_a_server_error
 
 In CI the same tests run derandomised with a small fixed budget (the "ci" profile in
 tests/conftest.py), so that CI gives the same answer twice. Here each seed explores
@@ -12,6 +13,7 @@ that reproduces it (`--seeds N`); turn it into a plain test in tests/ and fix it
 Uses its own test database (`passend_fuzz` on the server of BENCH_DATABASE_URL, default
 postgres://postgres@127.0.0.1:5432), so it can run beside the suite.
 """
+
 import argparse
 import os
 import random
@@ -48,9 +50,21 @@ def main() -> int:
     for seed in seeds:
         started = time.monotonic()
         result = subprocess.run(
-            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--no-header",
-             f"--hypothesis-seed={seed}", *args.tests],
-            cwd=ROOT, env=env, capture_output=True, text=True,
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                "--no-header",
+                f"--hypothesis-seed={seed}",
+                *args.tests,
+            ],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
         )
         verdict = "ok" if result.returncode == 0 else "FAILED"
         print(f"{seed:>12}  {verdict:<8}  {time.monotonic() - started:>8.1f}", flush=True)

@@ -16,6 +16,7 @@ Uses BENCH_DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/) w
 own databases, passend_bench_scale_1x and passend_bench_scale_10x, which it recreates.
 """
 import argparse
+import io
 import os
 import statistics
 import sys
@@ -70,9 +71,9 @@ def _use(size: str) -> None:
 
 
 def _grow_to(count: int) -> None:
-    from programme.models import Goal, StakeholderGroup
     from measures.models import Measure, MeasureItem, MeasureStakeholder
     from motions.models import Motion
+    from programme.models import Goal, StakeholderGroup
 
     programme = Measure.objects.first().programme
     goals = list(Goal.objects.all())
@@ -81,18 +82,31 @@ def _grow_to(count: int) -> None:
     groups = [StakeholderGroup.objects.get(slug="ouders"), *others[:3]]
     measures = list(Measure.objects.filter(parent__isnull=True))
     for number in range(26, 26 + count - Measure.objects.count()):
-        measure = Measure.objects.create(programme=programme, code=str(number), title=f"Maatregel voor schaaltest {number}",
-                                         status="in_uitvoering", introduction="Onderwijs en ondersteuning. " * 40)
+        measure = Measure.objects.create(
+            programme=programme,
+            code=str(number),
+            title=f"Maatregel voor schaaltest {number}",
+            status="in_uitvoering",
+            introduction="Onderwijs en ondersteuning. " * 40,
+        )
         MeasureItem.objects.bulk_create(
             MeasureItem(measure=measure, kind=kind, position=position, text=f"Stap {position} over passend onderwijs.")
-            for kind in ["dilemma", "step", "next_step", "school_action"] for position in range(1, 6))
+            for kind in ["dilemma", "step", "next_step", "school_action"]
+            for position in range(1, 6)
+        )
         MeasureStakeholder.objects.bulk_create(
-            MeasureStakeholder(measure=measure, group=group, position=index) for index, group in enumerate(groups))
+            MeasureStakeholder(measure=measure, group=group, position=index) for index, group in enumerate(groups)
+        )
         goals[number % len(goals)].measures.add(measure)
         measures.append(measure)
     for number in range(1000, 1000 + count - Motion.objects.count()):
-        motion = Motion.objects.create(programme=programme, kamerstuk=f"99999-{number}", title=f"Schaalmotie {number}",
-                                       explanation="Deze motie is gekoppeld aan een maatregel.", status="in_uitvoering")
+        motion = Motion.objects.create(
+            programme=programme,
+            kamerstuk=f"99999-{number}",
+            title=f"Schaalmotie {number}",
+            explanation="Deze motie is gekoppeld aan een maatregel.",
+            status="in_uitvoering",
+        )
         motion.measures.add(measures[number % len(measures)])
 
 
@@ -132,7 +146,7 @@ def main() -> None:
     for size in DATABASES:
         _use(size)
         call_command("migrate", verbosity=0)
-        call_command("load_programme", verbosity=0, stdout=open(os.devnull, "w"))
+        call_command("load_programme", verbosity=0, stdout=io.StringIO())
         if size == "10x":
             _grow_to(300)
             # What autovacuum does after a bulk change: without it the planner works from
@@ -150,17 +164,23 @@ def main() -> None:
         return statistics.median(samples[(size, page)])
 
     count = args.rounds * args.repeat
-    print(f"load average {load_before:.1f} → {os.getloadavg()[0]:.1f}; {count} uncached requests per page and size"
-          f" in {args.rounds} alternating rounds; fastest / median")
-    print(f"{'page':<42} {sizes['1x'][0]:>3} maatr./{sizes['1x'][1]:>3} moties   "
-          f"{sizes['10x'][0]:>3} maatr./{sizes['10x'][1]:>3} moties   ratio (fastest)  ratio (median)")
+    print(
+        f"load average {load_before:.1f} → {os.getloadavg()[0]:.1f}; {count} uncached requests per page and size"
+        f" in {args.rounds} alternating rounds; fastest / median"
+    )
+    print(
+        f"{'page':<42} {sizes['1x'][0]:>3} maatr./{sizes['1x'][1]:>3} moties   "
+        f"{sizes['10x'][0]:>3} maatr./{sizes['10x'][1]:>3} moties   ratio (fastest)  ratio (median)"
+    )
     for page in PAGES + DOWNLOADS:
         if page == DOWNLOADS[0]:
             print("downloads of a whole list (grow with the rows by design):")
-        print(f"{page:<42} {fastest('1x', page) * 1000:>6.1f} / {median('1x', page) * 1000:>5.1f} ms"
-              f" {fastest('10x', page) * 1000:>9.1f} / {median('10x', page) * 1000:>5.1f} ms"
-              f" {fastest('10x', page) / fastest('1x', page):>12.2f}"
-              f" {median('10x', page) / median('1x', page):>15.2f}")
+        print(
+            f"{page:<42} {fastest('1x', page) * 1000:>6.1f} / {median('1x', page) * 1000:>5.1f} ms"
+            f" {fastest('10x', page) * 1000:>9.1f} / {median('10x', page) * 1000:>5.1f} ms"
+            f" {fastest('10x', page) / fastest('1x', page):>12.2f}"
+            f" {median('10x', page) / median('1x', page):>15.2f}"
+        )
     worst = max(fastest("10x", page) / fastest("1x", page) for page in PAGES)
     print(f"worst ratio of the pages and API lists (fastest of {count}) {worst:.2f} (goal: < 2)")
 

@@ -15,7 +15,6 @@ from django.utils.http import parse_http_date_safe
 
 from .content_version import content_version
 
-
 # The pages this process served most recently, so that a popular page costs one cache
 # round trip (the content version) instead of two. Bounded; keys carry the version.
 _recent_pages: dict[str, tuple[dict, bytes]] = {}

@@ -20,7 +20,8 @@ class OptionListSelect(forms.Select):
         selected = set(self.format_value(value))
         # Keys and labels are escaped here, so the joined options are safe HTML.
         options = "".join(
-            f'<option value="{escape(str(key))}"{" selected" if str(key) in selected else ""}>{escape(str(label))}</option>'
+            f'<option value="{escape(str(key))}"{" selected" if str(key) in selected else ""}>'
+            f"{escape(str(label))}</option>"
             for key, label in self.choices
         )
         final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})

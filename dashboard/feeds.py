@@ -14,11 +14,11 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from measures import selectors as measure_selectors
-
-from . import selectors
+from measures.models import Measure
 from programme.codes import parse_measure_code
 from programme.models import Goal
-from measures.models import Measure
+
+from . import selectors
 from .templatetags.dashboard import public_url, subject_label
 
 FEED_LENGTH = 50

@@ -11,13 +11,10 @@ from django.db.models.functions import Lag
 from django.utils.formats import date_format
 
 from legislation.models import ExpectedLaw, LawMilestone, MilestonePlanning
+from measures.models import Measure, MeasureStatusChange
+from measures.selectors import CURRENT, edition_is_public, long_text_fields, source_date
 from motions.models import Motion, MotionStatusChange
 from programme.models import ReportEdition
-
-
-from measures.models import Measure, MeasureStatusChange
-
-from measures.selectors import CURRENT, edition_is_public, long_text_fields, source_date
 
 
 @dataclass

@@ -10,7 +10,7 @@ from core.api.views import PublicReadOnlyViewSet, public_list_schema
 
 from .filters import LawFilter
 from .models import ExpectedLaw, LawContentItem, LawMilestone, MilestonePlanning
-from .selectors import ordered_measures, CURRENT
+from .selectors import CURRENT, ordered_measures
 from .serializers import LawDetailSerializer, LawSerializer
 
 

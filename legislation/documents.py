@@ -10,9 +10,8 @@ from __future__ import annotations
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
-
 from django.http import QueryDict
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from programme.planning import parse_planning

@@ -3,8 +3,8 @@ from django.db.models import Exists, OuterRef, Q
 from django_filters import filters
 from django_filters.rest_framework import FilterSet
 
-from programme.filters import MeasureCodeFilter
 from core.api.filters import ApiOrderingFilter
+from programme.filters import MeasureCodeFilter
 
 from .models import ExpectedLaw, LawKind
 

@@ -4,7 +4,6 @@ import datetime
 from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-
 from .models import ExpectedLaw, LawMilestone, MilestonePlanning
 
 CURRENT = Q(programme__successors__isnull=True)

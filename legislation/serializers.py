@@ -1,8 +1,7 @@
 """API representations of expected laws, their milestones and planning history (Dutch field names)."""
 from rest_framework import serializers
 
-from programme.serializers import ChoiceLabelField, StringCodeListField
-from programme.serializers import PublishedEditionKeyField, SourceSerializer
+from programme.serializers import ChoiceLabelField, PublishedEditionKeyField, SourceSerializer, StringCodeListField
 
 from .models import ExpectedLaw, LawMilestone, MilestonePlanning
 

@@ -1,7 +1,6 @@
 """Admin for superusers. Policy staff work in the purpose-made workspace, not here."""
 from django.contrib import admin
 
-
 from .models import Measure, MeasureItem, MeasureStakeholder, MeasureStatusChange, Priority
 
 

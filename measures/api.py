@@ -6,55 +6,43 @@ queries, however many records there are.
 """
 from django.db.models import Prefetch, QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import exceptions, serializers
-from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from legislation.api import law_queryset
-from legislation.models import ExpectedLaw
-from legislation.serializers import LawDetailSerializer
-from motions.api import commitment_queryset, motion_queryset
-from motions.models import Commitment, Motion
-from motions.serializers import CommitmentSerializer, MotionDetailSerializer
-from core.api.views import PublicApiMixin, PublicReadOnlyViewSet, public_list_schema
-from reports.api import edition_queryset
-from reports.serializers import EditionSerializer
+from core.api.views import PublicReadOnlyViewSet, public_list_schema
+from programme.models import Goal, StakeholderGroup
 
 from .filters import GoalFilter, MeasureFilter, StakeholderGroupFilter
-from programme.models import Goal, Programme, StakeholderGroup
 from .models import Measure, MeasureItem, MeasureStakeholder, MeasureStatusChange, Priority
-from .selectors import CURRENT, measure_list, programme_current
+from .selectors import CURRENT, measure_list, related
 from .serializers import (
     GoalSerializer,
     MeasureDetailSerializer,
     MeasureSerializer,
-    PrioritySerializer,
     StakeholderGroupSerializer,
 )
 
 
-def _ordered_measures() -> QuerySet[Measure]:
+def ordered_measures() -> QuerySet[Measure]:
     return Measure.objects.filter(CURRENT).order_by("number", "suffix")
 
 
 def goal_queryset() -> QuerySet[Goal]:
     return (
         Goal.objects.filter(CURRENT)
-        .prefetch_related(Prefetch("measures", queryset=_ordered_measures()))
+        .prefetch_related(Prefetch("measures", queryset=ordered_measures()))
         .order_by("number")
     )
 
 
 def stakeholder_group_queryset() -> QuerySet[StakeholderGroup]:
     return StakeholderGroup.objects.prefetch_related(
-        "organisations", Prefetch("measures", queryset=_ordered_measures())
+        "organisations", Prefetch("measures", queryset=ordered_measures())
     )
 
 
 def measure_queryset(*, detail: bool) -> QuerySet[Measure]:
     measures = measure_list().prefetch_related(
         "parent__goals",
-        Prefetch("sub_measures", queryset=_ordered_measures()),
+        Prefetch("sub_measures", queryset=ordered_measures()),
         Prefetch(
             "measurestakeholder_set",
             queryset=MeasureStakeholder.objects.select_related("group").order_by("position"),
@@ -70,9 +58,9 @@ def measure_queryset(*, detail: bool) -> QuerySet[Measure]:
             queryset=MeasureStatusChange.objects.select_related("source", "edition").order_by("sort_date", "id"),
         ),
         Prefetch("priorities", queryset=Priority.objects.order_by("kind", "number")),
-        Prefetch("motions", queryset=Motion.objects.order_by("position", "dossier", "number").only("kamerstuk")),
-        Prefetch("commitments", queryset=Commitment.objects.order_by("position", "code").only("slug")),
-        Prefetch("expected_laws", queryset=ExpectedLaw.objects.order_by("position", "id").only("slug")),
+        Prefetch("motions", queryset=related("motions").order_by("position", "dossier", "number").only("kamerstuk")),
+        Prefetch("commitments", queryset=related("commitments").order_by("position", "code").only("slug")),
+        Prefetch("expected_laws", queryset=related("expected_laws").order_by("position", "id").only("slug")),
     )
 
 
@@ -153,67 +141,3 @@ class StakeholderGroupViewSet(PublicReadOnlyViewSet):
 
     def get_queryset(self):
         return stakeholder_group_queryset()
-
-
-class PredecessorSerializer(serializers.ModelSerializer):
-    naam = serializers.CharField(source="name")
-    beginjaar = serializers.IntegerField(source="start_year")
-    eindjaar = serializers.IntegerField(source="end_year")
-
-    class Meta:
-        model = Programme
-        fields = ["naam", "beginjaar", "eindjaar"]
-
-
-class ProgrammeSerializer(PredecessorSerializer):
-    korteNaam = serializers.CharField(source="slug")
-    omschrijving = serializers.CharField(source="description")
-    voorganger = PredecessorSerializer(source="predecessor", allow_null=True)
-
-    class Meta(PredecessorSerializer.Meta):
-        fields = ["korteNaam", *PredecessorSerializer.Meta.fields, "omschrijving", "voorganger"]
-
-
-class ProgrammeDocumentSerializer(serializers.Serializer):
-    """Everything the API publishes about the programme, as one document."""
-
-    programma = ProgrammeSerializer(source="programme")
-    doelen = GoalSerializer(source="goals", many=True)
-    maatregelen = MeasureDetailSerializer(source="measures", many=True)
-    betrokkenen = StakeholderGroupSerializer(source="stakeholder_groups", many=True)
-    prioriteiten = PrioritySerializer(source="priorities", many=True)
-    moties = MotionDetailSerializer(source="motions", many=True)
-    toezeggingen = CommitmentSerializer(source="commitments", many=True)
-    wetgeving = LawDetailSerializer(source="laws", many=True)
-    rapportages = EditionSerializer(source="editions", many=True)
-
-
-@extend_schema(
-    summary="Het hele programma",
-    description="Alle gepubliceerde gegevens van het programma in één JSON-document, om te downloaden.",
-    responses=ProgrammeDocumentSerializer,
-)
-class ProgrammeDocumentView(PublicApiMixin, APIView):
-    def get(self, request):
-        cached = self.cached_or_not_modified(request)
-        if cached is not None:
-            return cached
-        programme = programme_current()
-        if programme is None:
-            raise exceptions.NotFound("Er is nog geen programma gepubliceerd.")
-        document = {
-            "programme": programme,
-            "goals": goal_queryset(),
-            "measures": measure_queryset(detail=True),
-            "stakeholder_groups": stakeholder_group_queryset(),
-            "priorities": Priority.objects.filter(programme=programme)
-            .select_related("source")
-            .prefetch_related(Prefetch("measures", queryset=_ordered_measures()))
-            .order_by("kind", "number"),
-            "motions": motion_queryset(detail=True),
-            "commitments": commitment_queryset(),
-            "laws": law_queryset(detail=True),
-            "editions": edition_queryset(),
-        }
-        data = ProgrammeDocumentSerializer(document, context={"request": request}).data
-        return Response(data, headers={"Content-Disposition": 'attachment; filename="passend-onderwijs.json"'})

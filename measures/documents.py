@@ -19,6 +19,7 @@ from programme.models import StakeholderGroup
 from workspace import EditableKind
 from workspace.forms import EditableList, list_rows, rows_from_post
 from workspace.validation import clean_list, clean_status_change, clean_text, clean_url, status_change_record
+
 from .models import Measure, MeasureItem, MeasureItemKind, MeasureStakeholder, MeasureStatus, MeasureStatusChange
 
 # Document keys of the ordered narrative lists, in the report's order.

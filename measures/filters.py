@@ -10,8 +10,8 @@ from django_filters.rest_framework import FilterSet
 from drf_spectacular.utils import extend_schema_field
 
 from core.api.filters import ApiOrderingFilter, YesNoFilter
-
 from programme.models import Goal, StakeholderGroup
+
 from .models import Measure, MeasureStatus
 from .selectors import measure_list
 

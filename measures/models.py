@@ -11,9 +11,8 @@ from django.db import models
 from django.db.models.functions import Cast, Concat
 from django.utils.translation import gettext_lazy as _
 
-from programme.models import Goal, Programme, SourceDocument, StakeholderGroup, StatusRecord
-
 from programme.codes import parse_measure_code
+from programme.models import Goal, Programme, SourceDocument, StakeholderGroup, StatusRecord
 
 
 class MeasureStatus(models.TextChoices):
@@ -84,7 +83,7 @@ class Measure(models.Model):
     # published over a newer one without the reviewer seeing it (optimistic locking).
     version = models.PositiveIntegerField(_("versie"), default=1, editable=False)
     # Checksum of the fixture data last loaded; lets load_programme tell staff edits
-    # apart from fixture changes (see measures/programme_loader.py).
+    # apart from fixture changes (see content/loader.py).
     fixture_checksum = models.CharField(max_length=64, blank=True, editable=False)
     updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
     # The Dutch full-text document of the title, narrative and items, for the search on
@@ -120,12 +119,16 @@ class Measure(models.Model):
     def __str__(self) -> str:
         return f"{self.label} {self.title}"
 
-    @property
-    def label(self) -> str:
-        return f"{_('Maatregel')} {self.code}"
+    def save(self, *args, **kwargs) -> None:
+        self._derive_number()
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return f"/maatregelen/{self.code}/"
+
+    @property
+    def label(self) -> str:
+        return f"{_('Maatregel')} {self.code}"
 
     @staticmethod
     def sort_key_for_code(code: str) -> tuple[int, str]:
@@ -141,10 +144,6 @@ class Measure(models.Model):
         parsed = parse_measure_code(self.code)
         self.code, self.number, self.suffix = str(parsed), parsed.number, parsed.suffix
         return parsed
-
-    def save(self, *args, **kwargs) -> None:
-        self._derive_number()
-        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         parsed = self._derive_number()

@@ -136,7 +136,7 @@ def stakeholder_group_options() -> QuerySet[StakeholderGroup]:
     return StakeholderGroup.objects.filter(measures__programme__successors__isnull=True).distinct().order_by("name")
 
 
-def _related(name: str) -> QuerySet:
+def related(name: str) -> QuerySet:
     """All records of the model on the other side of the measure's relation ``name``."""
     return Measure._meta.get_field(name).related_model.objects.all()
 
@@ -157,9 +157,9 @@ def measure_detail(*, code: str) -> Measure:
             Prefetch("sub_measures", queryset=_ordered_measures()),
             # Motions, commitments and laws through the measure's own reverse relations:
             # those apps register their links to measures, measures does not import them.
-            Prefetch("motions", queryset=_related("motions").order_by("position", "dossier", "number")),
-            Prefetch("commitments", queryset=_related("commitments").order_by("position", "code")),
-            Prefetch("expected_laws", queryset=_related("expected_laws").order_by("position")),
+            Prefetch("motions", queryset=related("motions").order_by("position", "dossier", "number")),
+            Prefetch("commitments", queryset=related("commitments").order_by("position", "code")),
+            Prefetch("expected_laws", queryset=related("expected_laws").order_by("position")),
             Prefetch(
                 "status_changes",
                 queryset=MeasureStatusChange.objects.select_related("source", "edition").order_by("sort_date", "id"),

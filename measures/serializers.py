@@ -7,14 +7,13 @@ prefetch them are in measures/api.py.
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from programme.models import Goal, Organisation, StakeholderGroup
 from programme.serializers import (
     ChoiceLabelField,
     SourceSerializer,
     StatusRecordSerializer,
     StringCodeListField,
 )
-
-from programme.models import Goal, Organisation, StakeholderGroup
 
 from .models import Measure, MeasureItemKind, Priority
 

@@ -8,7 +8,6 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from programme.models import EditionStatus, ReportEdition
-
 from workspace.models import ChangeAction, ChangeRecord, Draft, DraftState
 
 from .models import Measure

@@ -12,10 +12,10 @@ from django.utils.translation import gettext_lazy as _
 
 from core.page_cache import public_page
 from core.paging import list_page
-
-from . import selectors
 from programme.codes import parse_measure_code
 from programme.models import Goal, StakeholderGroup
+
+from . import selectors
 from .models import Measure, MeasureStatus
 
 YES_NO = {"ja": True, "nee": False}

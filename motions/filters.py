@@ -6,8 +6,8 @@ selects exactly what the dashboard selects (a measure code includes its sub-meas
 from django_filters import filters
 from django_filters.rest_framework import FilterSet
 
-from programme.filters import MeasureCodeFilter
 from core.api.filters import ApiOrderingFilter
+from programme.filters import MeasureCodeFilter
 
 from .models import Commitment, CommitmentStatus, Motion, MotionStatus
 from .selectors import commitment_list, motion_list

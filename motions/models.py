@@ -96,17 +96,17 @@ class Motion(models.Model):
     def __str__(self) -> str:
         return f"{self.kamerstuk} {self.title}"
 
-    def _derive_parts(self) -> None:
-        parsed = parse_kamerstuk_number(self.kamerstuk)
-        self.kamerstuk = str(parsed)
-        self.dossier, self.dossier_suffix, self.number = parsed
+    def save(self, *args, **kwargs) -> None:
+        self._derive_parts()
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return f"/moties/{self.kamerstuk}/"
 
-    def save(self, *args, **kwargs) -> None:
-        self._derive_parts()
-        super().save(*args, **kwargs)
+    def _derive_parts(self) -> None:
+        parsed = parse_kamerstuk_number(self.kamerstuk)
+        self.kamerstuk = str(parsed)
+        self.dossier, self.dossier_suffix, self.number = parsed
 
     def clean(self) -> None:
         self._derive_parts()

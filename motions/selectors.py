@@ -4,7 +4,6 @@ import datetime
 from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-
 from .models import Commitment, CommitmentStatus, Motion, MotionStatus, MotionStatusChange, MotionSubmitter
 
 CURRENT = Q(programme__successors__isnull=True)

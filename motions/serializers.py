@@ -1,8 +1,7 @@
 """API representations of motions and commitments (Dutch field names)."""
 from rest_framework import serializers
 
-from programme.serializers import ChoiceLabelField, StatusRecordSerializer, StringCodeListField
-from programme.serializers import SourceSerializer
+from programme.serializers import ChoiceLabelField, SourceSerializer, StatusRecordSerializer, StringCodeListField
 
 from .models import Commitment, Motion, MotionSubmitter
 

@@ -8,14 +8,13 @@ Settings the API reads (all optional; defaults in passend/api.py):
 from django.urls import path, re_path
 from rest_framework.routers import SimpleRouter
 
+from core.api.docs import ApiDocsView, OpenApiView
+from core.api.problems import api_not_found
+from dashboard.api import ProgrammeDocumentView
 from legislation.api import LawViewSet
-from measures.api import GoalViewSet, MeasureViewSet, ProgrammeDocumentView, StakeholderGroupViewSet
+from measures.api import GoalViewSet, MeasureViewSet, StakeholderGroupViewSet
 from motions.api import CommitmentViewSet, MotionViewSet
 from reports.api import EditionViewSet
-
-from core.api.docs import ApiDocsView, OpenApiView
-
-from core.api.problems import api_not_found
 from workspace.api import DraftPublishView, DraftSubmitView, DraftView
 
 app_name = "api"

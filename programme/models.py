@@ -237,13 +237,6 @@ class StatusRecord(models.Model):
     class Meta:
         abstract = True
 
-    @property
-    def when(self) -> str:
-        """The moment as a reader should see it."""
-        if self.effective_date:
-            return date_format(self.effective_date, "j F Y")
-        return self.date_text
-
     def save(self, *args, **kwargs) -> None:
         if self.effective_date:
             self.sort_date = self.effective_date
@@ -255,3 +248,10 @@ class StatusRecord(models.Model):
                 )
             self.sort_date = period[0]
         super().save(*args, **kwargs)
+
+    @property
+    def when(self) -> str:
+        """The moment as a reader should see it."""
+        if self.effective_date:
+            return date_format(self.effective_date, "j F Y")
+        return self.date_text

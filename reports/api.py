@@ -4,10 +4,9 @@ from django_filters.rest_framework import FilterSet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from core.api.filters import ApiOrderingFilter
-
 from core.api.views import PublicReadOnlyViewSet, public_list_schema
-
 from programme.models import ReportEdition
+
 from .selectors import report_edition_list
 from .serializers import EditionDetailSerializer, EditionSerializer
 

@@ -16,8 +16,9 @@ from django.template.loader import render_to_string
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from .changes import report_changes
 from programme.models import EditionStatus
+
+from .changes import report_changes
 from .snapshot import SNAPSHOT_VERSION
 
 PRINT_CSS = Path(__file__).resolve().parent / "print" / "report.css"

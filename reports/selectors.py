@@ -2,11 +2,9 @@
 from django.db.models import Prefetch, QuerySet
 
 from legislation.models import ExpectedLaw, LawMilestone, MilestonePlanning
-from programme.models import Goal, Programme, StakeholderGroup
 from measures.models import Measure, MeasureStakeholder, MeasureStatusChange
 from motions.models import Motion, MotionStatusChange
-
-from programme.models import EditionStatus, ReportEdition
+from programme.models import EditionStatus, Goal, Programme, ReportEdition, StakeholderGroup
 
 from .models import GenerationStatus, ReportGeneration
 

@@ -5,6 +5,7 @@ import hashlib
 import logging
 from functools import partial
 
+from celery import signature
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -13,9 +14,9 @@ from django.utils.translation import gettext_lazy
 from kombu.exceptions import OperationalError as BrokerError
 
 from core.content_version import content_changed
+from programme.models import EditionStatus, ReportEdition
 
 from . import selectors
-from programme.models import EditionStatus, ReportEdition
 from .models import ACTIVE_GENERATION_STATUSES, GenerationStatus, ReportGeneration
 from .rendering import report_pdf
 from .snapshot import report_snapshot_build, report_snapshot_checksum
@@ -68,12 +69,15 @@ def _snapshot_for(*, edition: ReportEdition) -> dict:
     return report_snapshot_build(edition=edition)
 
 
-def _generation_enqueue(*, generation_id: int) -> None:
-    from .tasks import report_generation_render
+# The task by name: tasks.py is the thin shell around these services, which never
+# import it back.
+RENDER_TASK = "reports.tasks.report_generation_render"
 
+
+def _generation_enqueue(*, generation_id: int) -> None:
     try:
         # Few, quick publish retries: the person who clicked is waiting for the page.
-        report_generation_render.apply_async(
+        signature(RENDER_TASK).apply_async(
             args=[generation_id],
             retry=True,
             retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1},
@@ -105,11 +109,11 @@ def report_generation_start(*, edition: ReportEdition, user) -> ReportGeneration
                     snapshot=snapshot,
                     snapshot_sha256=report_snapshot_checksum(snapshot),
                 )
-        except IntegrityError:
+        except IntegrityError as error:
             # Only reachable if someone bypassed the lock; the constraint still holds.
             raise ReportGenerationRunning(
                 ReportGeneration.objects.get(edition=edition, status__in=ACTIVE_GENERATION_STATUSES)
-            )
+            ) from error
         transaction.on_commit(partial(_generation_enqueue, generation_id=generation.pk))
     return generation
 

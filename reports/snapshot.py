@@ -16,12 +16,11 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from legislation.models import ExpectedLaw, LawMilestone, MilestonePlanning
-from programme.models import StatusRecord
 from measures.models import Measure, MeasureItemKind
 from motions.models import Motion
+from programme.models import ReportEdition, SourceDocument, StatusRecord
 
 from . import selectors
-from programme.models import ReportEdition, SourceDocument
 
 # Bump when the shape changes; rendering refuses snapshots it does not understand.
 SNAPSHOT_VERSION = 1

@@ -8,8 +8,9 @@ from django.utils.formats import date_format
 from django.views import View
 from django.views.generic import TemplateView
 
-from . import selectors
 from programme.models import ReportEdition
+
+from . import selectors
 from .models import GenerationStatus, ReportGeneration
 from .services import (
     ReportGenerationError,
@@ -62,7 +63,7 @@ def _generation_or_404(pk: int) -> ReportGeneration:
     try:
         return selectors.report_generation_get(pk=pk)
     except ReportGeneration.DoesNotExist:
-        raise Http404("Deze generatie bestaat niet.")
+        raise Http404("Deze generatie bestaat niet.") from None
 
 
 class GenerationDetailView(RenderPermissionMixin, TemplateView):

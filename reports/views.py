@@ -13,9 +13,9 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from core.content_version import content_version
+from programme.models import EditionStatus, ReportEdition
 
 from . import selectors
-from programme.models import EditionStatus, ReportEdition
 from .rendering import report_html
 from .snapshot import report_snapshot_build
 

@@ -11,10 +11,10 @@ from hypothesis import settings as hypothesis_settings
 # CI gives the same answer twice: the same examples every run, no example database
 # carried between runs. bench/fuzz.py runs the same tests with random seeds and a
 # larger budget ("fuzz"), and what it finds becomes a plain test here.
-_HYPOTHESIS_COMMON = dict(
-    deadline=None, database=None, print_blob=True,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+_HYPOTHESIS_COMMON = {
+    "deadline": None, "database": None, "print_blob": True,
+    "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+}
 hypothesis_settings.register_profile("ci", derandomize=True, max_examples=50, **_HYPOTHESIS_COMMON)
 hypothesis_settings.register_profile(
     "fuzz", derandomize=False, max_examples=int(os.environ.get("FUZZ_EXAMPLES", "500")), **_HYPOTHESIS_COMMON

@@ -4,10 +4,9 @@ import datetime
 import factory
 
 from legislation.models import ExpectedLaw, LawKind, LawMilestone, Phase
-from programme.models import Goal, Programme, StakeholderGroup
 from measures.models import Measure, MeasureStatus
 from motions.models import Commitment, Motion, MotionStatus
-from programme.models import ReportEdition, SourceDocument, SourceKind
+from programme.models import Goal, Programme, ReportEdition, SourceDocument, SourceKind, StakeholderGroup
 
 
 class ProgrammeFactory(factory.django.DjangoModelFactory):

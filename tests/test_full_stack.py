@@ -12,11 +12,10 @@ import sys
 import pytest
 import requests
 
-from workspace.models import Draft
-
 from measures.models import Measure
-from tests.processes import ROOT, gunicorn as gunicorn_server
-from tests.processes import private_postgresql, server_environment, wait_until
+from tests.processes import ROOT, private_postgresql, server_environment, wait_until
+from tests.processes import gunicorn as gunicorn_server
+from workspace.models import Draft
 
 PASSWORD = "een-lang-wachtwoord-123"
 

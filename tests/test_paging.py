@@ -6,8 +6,8 @@ import re
 import factory
 import pytest
 
-from measures.models import MeasureStatus
 from core.paging import PAGE_SIZE
+from measures.models import MeasureStatus
 from tests.factories import GoalFactory, MeasureFactory, MotionFactory
 from tests.measures.test_views import page
 
@@ -110,7 +110,9 @@ def test_the_changes_come_in_pages_newest_first(client):
 
     measure = MeasureFactory()
     for day in range(1, PAGE_SIZE + 8):
-        MeasureStatusChangeFactory(measure=measure, effective_date=datetime.date(2025, 1, 1) + datetime.timedelta(days=day))
+        MeasureStatusChangeFactory(
+            measure=measure, effective_date=datetime.date(2025, 1, 1) + datetime.timedelta(days=day)
+        )
     first = page(client, "/wijzigingen/")
     assert first.count('class="change-list__item"') == PAGE_SIZE
     assert f"{PAGE_SIZE + 7} wijzigingen" in first and "(pagina 1 van 2: 1–50)" in first

@@ -1,9 +1,9 @@
 """The app keeps working when Redis is down: pages are served uncached, staff keep editing."""
 import pytest
 
+from measures.models import Measure
 from workspace import site
 from workspace.models import Draft
-from measures.models import Measure
 from workspace.services import draft_save, edit_token
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +31,10 @@ def test_public_pages_work_without_redis(client, programme_loaded, redis_down, u
 
 def test_staff_editing_works_without_redis(programme_loaded, redis_down, editor):
     measure = Measure.objects.get(code="5")
-    draft_save(record=measure, user=editor, document=dict(site.for_record(measure).document(measure), summary="Zonder Redis."),
-               expected_token=edit_token(record=measure, draft=None))
+    draft_save(
+        record=measure,
+        user=editor,
+        document=dict(site.for_record(measure).document(measure), summary="Zonder Redis."),
+        expected_token=edit_token(record=measure, draft=None),
+    )
     assert Draft.objects.get().document["summary"] == "Zonder Redis."

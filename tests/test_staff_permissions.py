@@ -62,7 +62,11 @@ def _staff_patterns(resolver=None, namespace=""):
     resolver = resolver or get_resolver()
     for pattern in resolver.url_patterns:
         if isinstance(pattern, URLResolver):
-            inner = f"{namespace}:{pattern.namespace}" if pattern.namespace and namespace else (pattern.namespace or namespace)
+            inner = (
+                f"{namespace}:{pattern.namespace}"
+                if pattern.namespace and namespace
+                else (pattern.namespace or namespace)
+            )
             yield from _staff_patterns(pattern, inner)
         elif isinstance(pattern, URLPattern) and namespace == "staff" and pattern.name:
             yield f"staff:{pattern.name}", tuple(pattern.pattern.regex.groupindex)

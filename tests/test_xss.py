@@ -4,13 +4,13 @@ import re
 
 import pytest
 
-from workspace import site
 from measures.models import Measure
-from workspace.services import draft_for, draft_publish, draft_save, edit_token
 from motions.models import Motion
 from programme.models import ReportEdition
 from reports.rendering import report_html
 from reports.snapshot import report_snapshot_build
+from workspace import site
+from workspace.services import draft_for, draft_publish, draft_save, edit_token
 
 pytestmark = pytest.mark.django_db
 

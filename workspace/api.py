@@ -17,6 +17,12 @@ from rest_framework.authentication import TokenAuthentication
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api.access import StaffSessionAuthentication
+from core.api.conventions import PROBLEM_MEDIA_TYPE, api_version
+from core.api.problems import problem_document
+
+from .permissions import EDIT
+from .registry import site
 from .services import (
     EditConflict,
     draft_discard,
@@ -26,14 +32,6 @@ from .services import (
     draft_submit,
     edit_token,
 )
-
-from core.api.access import StaffSessionAuthentication
-from .permissions import EDIT
-from .registry import site
-
-from core.api.conventions import PROBLEM_MEDIA_TYPE, api_version
-from core.api.problems import problem_document
-
 
 
 class CanEdit(permissions.BasePermission):
@@ -101,9 +99,11 @@ class _DraftBase(APIView):
         try:
             action(record)
         except DjangoValidationError as error:
-            raise exceptions.ValidationError(error.message_dict if hasattr(error, "error_dict") else error.messages)
+            raise exceptions.ValidationError(
+                error.message_dict if hasattr(error, "error_dict") else error.messages
+            ) from error
         except DjangoPermissionDenied as error:
-            raise exceptions.PermissionDenied(str(error))
+            raise exceptions.PermissionDenied(str(error)) from error
         except EditConflict as conflict:
             document = problem_document(
                 status_code=409, detail=conflict.message, instance=request.get_full_path(),

@@ -57,7 +57,9 @@ def _as_lines(value) -> list[str]:
         lines = []
         for item in value:
             if isinstance(item, dict):
-                lines.append(" · ".join(str(part) for key, part in item.items() if key != "id" and part not in ("", None)))
+                lines.append(
+                    " · ".join(str(part) for key, part in item.items() if key != "id" and part not in ("", None))
+                )
             else:
                 lines.append(str(item))
         return lines
@@ -74,11 +76,13 @@ def document_diff(old: dict, new: dict, *, changed_only: bool = False) -> list[F
         changed = old_lines != new_lines
         if changed_only and not changed:
             continue
-        rows.append(FieldDiff(
-            key=key,
-            label=FIELD_LABELS.get(key, key),
-            old=[Item(line, line not in new_lines) for line in old_lines],
-            new=[Item(line, line not in old_lines) for line in new_lines],
-            changed=changed,
-        ))
+        rows.append(
+            FieldDiff(
+                key=key,
+                label=FIELD_LABELS.get(key, key),
+                old=[Item(line, line not in new_lines) for line in old_lines],
+                new=[Item(line, line not in old_lines) for line in new_lines],
+                changed=changed,
+            )
+        )
     return rows

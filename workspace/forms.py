@@ -73,7 +73,9 @@ def list_rows(values: list, errors: dict, key: str, with_url: bool = False) -> l
     for position, value in enumerate(values, start=1):
         if with_url:
             value = value if isinstance(value, dict) else {}
-            rows.append(ListRow(position, value.get("title", ""), value.get("url", ""), errors.get(f"{key}.{position}", "")))
+            rows.append(
+                ListRow(position, value.get("title", ""), value.get("url", ""), errors.get(f"{key}.{position}", ""))
+            )
         else:
             rows.append(ListRow(position, value, error=errors.get(f"{key}.{position}", "")))
     rows += [ListRow(len(values) + extra, "") for extra in range(1, EMPTY_ROWS + 1)]
@@ -81,9 +83,15 @@ def list_rows(values: list, errors: dict, key: str, with_url: bool = False) -> l
 
 
 SUB_LABELS = {
-    "date": "datum", "explanation": "toelichting", "source_title": "bron", "source_url": "webadres van de bron",
-    "planned_text": "planning", "planned_start": "gepland vanaf", "planned_end": "gepland uiterlijk",
-    "actual_date": "werkelijke datum", "actual_text": "werkelijk moment",
+    "date": "datum",
+    "explanation": "toelichting",
+    "source_title": "bron",
+    "source_url": "webadres van de bron",
+    "planned_text": "planning",
+    "planned_start": "gepland vanaf",
+    "planned_end": "gepland uiterlijk",
+    "actual_date": "werkelijke datum",
+    "actual_text": "werkelijk moment",
 }
 
 

@@ -11,8 +11,8 @@ from the kind how to read, validate, write and show a record.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models

@@ -11,7 +11,9 @@ def records_with_drafts(*, model: type[models.Model]) -> list[models.Model]:
     """All records of ``model``, each with ``staff_draft`` (or None): two queries."""
     drafts = {
         draft.object_id: draft
-        for draft in Draft.objects.filter(content_type=ContentType.objects.get_for_model(model)).select_related("updated_by")
+        for draft in Draft.objects.filter(content_type=ContentType.objects.get_for_model(model)).select_related(
+            "updated_by"
+        )
     }
     records = list(model.objects.all())
     for record in records:

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.content_version import content_changed
+
 from .models import ChangeAction, ChangeRecord, Draft, DraftState
 from .permissions import today, user_can_edit, user_can_publish
 from .registry import site
@@ -116,8 +117,10 @@ def draft_submit(*, record: models.Model, user, expected_token: str) -> Draft:
         record, draft = _locked(record)
         if draft is None:
             raise EditConflict(
-                message=_("Er is geen concept om aan te bieden."), current_document=site.for_record(record).document(record),
-                current_token=edit_token(record=record, draft=None), changed_by="",
+                message=_("Er is geen concept om aan te bieden."),
+                current_document=site.for_record(record).document(record),
+                current_token=edit_token(record=record, draft=None),
+                changed_by="",
             )
         _check_token(record=record, draft=draft, expected_token=expected_token)
         draft.state = DraftState.IN_REVIEW
@@ -136,8 +139,10 @@ def draft_publish(*, record: models.Model, user, expected_token: str) -> models.
         record, draft = _locked(record)
         if draft is None:
             raise EditConflict(
-                message=_("Dit concept is al gepubliceerd of verwijderd."), current_document=kind.document(record),
-                current_token=edit_token(record=record, draft=None), changed_by="",
+                message=_("Dit concept is al gepubliceerd of verwijderd."),
+                current_document=kind.document(record),
+                current_token=edit_token(record=record, draft=None),
+                changed_by="",
             )
         _check_token(record=record, draft=draft, expected_token=expected_token)
         published = kind.document(record)
@@ -151,8 +156,14 @@ def draft_publish(*, record: models.Model, user, expected_token: str) -> models.
             record.last_published_at = timezone.now()
             fields.append("last_published_at")
         record.save(update_fields=fields)
-        _audit(record=record, action=ChangeAction.PUBLISHED, user=user, version=record.version,
-               before=published, after=kind.document(record))
+        _audit(
+            record=record,
+            action=ChangeAction.PUBLISHED,
+            user=user,
+            version=record.version,
+            before=published,
+            after=kind.document(record),
+        )
         draft.delete()
         content_changed()
     return record
@@ -166,8 +177,14 @@ def draft_discard(*, record: models.Model, user, expected_token: str) -> None:
         if draft is None:
             return
         _check_token(record=record, draft=draft, expected_token=expected_token)
-        _audit(record=record, action=ChangeAction.DISCARDED, user=user, version=draft.version,
-               before=draft.document, after=None)
+        _audit(
+            record=record,
+            action=ChangeAction.DISCARDED,
+            user=user,
+            version=draft.version,
+            before=draft.document,
+            after=None,
+        )
         draft.delete()
 
 
@@ -190,18 +207,29 @@ def record_restore(*, record: models.Model, version: int, user) -> Draft:
             "explanation": _("Teruggezet naar versie %(version)s.") % {"version": version},
         }
     with transaction.atomic():
-        draft = draft_save(record=record, user=user, document=document,
-                           expected_token=edit_token(record=record, draft=draft_for(record=record)))
+        draft = draft_save(
+            record=record,
+            user=user,
+            document=document,
+            expected_token=edit_token(record=record, draft=draft_for(record=record)),
+        )
         _audit(record=record, action=ChangeAction.RESTORED, user=user, version=draft.version, before=None, after=None)
     return draft
 
 
-def status_quick_update(*, record: models.Model, user, status: str, date: str, explanation: str,
-                        source_url: str = "", expected_token: str) -> Draft:
+def status_quick_update(
+    *, record: models.Model, user, status: str, date: str, explanation: str, source_url: str = "", expected_token: str
+) -> Draft:
     """Change only the status (with its evidence) in the record's draft, from a list view."""
     draft = draft_for(record=record)
     base = draft.document if draft else site.for_record(record).document(record)
-    document = dict(base, status=status, status_change={
-        "date": date, "explanation": explanation, "source_url": source_url,
-    })
+    document = dict(
+        base,
+        status=status,
+        status_change={
+            "date": date,
+            "explanation": explanation,
+            "source_url": source_url,
+        },
+    )
     return draft_save(record=record, user=user, document=document, expected_token=expected_token)

@@ -19,8 +19,9 @@ User = get_user_model()
 
 
 class UserForm(forms.ModelForm):
-    role = forms.ChoiceField(label=_("Rol"), choices=[("", _("Geen (alleen lezen)"))] + [(role, role) for role in ROLES],
-                             required=False)
+    role = forms.ChoiceField(
+        label=_("Rol"), choices=[("", _("Geen (alleen lezen)"))] + [(role, role) for role in ROLES], required=False
+    )
 
     class Meta:
         model = User
@@ -37,7 +38,9 @@ class UserForm(forms.ModelForm):
                 self.assignments[name] = kind
                 self.fields[name] = forms.ModelMultipleChoiceField(
                     label=_("Toegewezen %(records)s") % {"records": str(kind.plural).lower()},
-                    queryset=kind.model.objects.all(), required=False, widget=forms.CheckboxSelectMultiple,
+                    queryset=kind.model.objects.all(),
+                    required=False,
+                    widget=forms.CheckboxSelectMultiple,
                 )
                 if self.instance.pk:
                     self.fields[name].initial = list(getattr(self.instance, name).all())
@@ -54,8 +57,12 @@ class UserForm(forms.ModelForm):
 
 
 class NewUserForm(UserForm):
-    password = forms.CharField(label=_("Eerste wachtwoord"), widget=forms.PasswordInput, strip=False,
-                               help_text=password_validation.password_validators_help_text_html())
+    password = forms.CharField(
+        label=_("Eerste wachtwoord"),
+        widget=forms.PasswordInput,
+        strip=False,
+        help_text=password_validation.password_validators_help_text_html(),
+    )
 
     def clean_password(self):
         password = self.cleaned_data["password"]
@@ -81,8 +88,7 @@ def user_create(request: HttpRequest) -> HttpResponse:
         form.save_roles(user)
         messages.success(request, _("Account %(name)s is aangemaakt.") % {"name": user.username})
         return redirect("staff:user_list")
-    return render(request, "staff/user_form.html", {"form": form, "is_new": True},
-                  status=400 if form.errors else 200)
+    return render(request, "staff/user_form.html", {"form": form, "is_new": True}, status=400 if form.errors else 200)
 
 
 @staff_required("auth.change_user")
@@ -95,5 +101,9 @@ def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form.save_roles(user)
         messages.success(request, _("Account %(name)s is bijgewerkt.") % {"name": user.username})
         return redirect("staff:user_list")
-    return render(request, "staff/user_form.html", {"form": form, "is_new": False, "account": user},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "staff/user_form.html",
+        {"form": form, "is_new": False, "account": user},
+        status=400 if form.errors else 200,
+    )

@@ -113,30 +113,50 @@ def record_edit(request: HttpRequest, kind: str, key: str) -> HttpResponse:
     draft = draft_for(record=record)
     if request.method == "GET":
         document = draft.document if draft else site.for_record(record).document(record)
-        return _render_edit(request, staff_kind, record, document=document, token=edit_token(record=record, draft=draft))
+        return _render_edit(
+            request, staff_kind, record, document=document, token=edit_token(record=record, draft=draft)
+        )
 
     document = document_from_post(record, request.POST)
     try:
         draft_save(record=record, user=request.user, document=document, expected_token=request.POST.get("token", ""))
         if request.POST.get("action") == "submit":
             record.refresh_from_db()
-            draft_submit(record=record, user=request.user,
-                         expected_token=edit_token(record=record, draft=draft_for(record=record)))
+            draft_submit(
+                record=record,
+                user=request.user,
+                expected_token=edit_token(record=record, draft=draft_for(record=record)),
+            )
             messages.success(request, _("Het concept is aangeboden ter beoordeling."))
         else:
             messages.success(request, _("Het concept is opgeslagen. Het is nog niet gepubliceerd."))
     except ValidationError as error:
         errors = {key: " ".join(values) for key, values in error.message_dict.items()}
         messages.error(request, _("Het concept is niet opgeslagen. Verbeter de gemarkeerde velden."))
-        return _render_edit(request, staff_kind, record, document=document, errors=errors,
-                            token=request.POST.get("token", ""), status=400)
+        return _render_edit(
+            request,
+            staff_kind,
+            record,
+            document=document,
+            errors=errors,
+            token=request.POST.get("token", ""),
+            status=400,
+        )
     except EditConflict as conflict:
         # Keep the editor's text in the form; show what the other person changed; the
         # new token lets the next save go through once they have merged.
-        changes = document_diff(_original_document(request.POST.get("original", "")), conflict.current_document,
-                                changed_only=True)
-        return _render_edit(request, staff_kind, record, document=document, token=conflict.current_token,
-                            conflict={"message": conflict.message, "changes": changes}, status=409)
+        changes = document_diff(
+            _original_document(request.POST.get("original", "")), conflict.current_document, changed_only=True
+        )
+        return _render_edit(
+            request,
+            staff_kind,
+            record,
+            document=document,
+            token=conflict.current_token,
+            conflict={"message": conflict.message, "changes": changes},
+            status=409,
+        )
     return redirect("staff:record_edit", kind=kind, key=key)
 
 
@@ -148,14 +168,21 @@ def record_status(request: HttpRequest, kind: str, key: str) -> HttpResponse:
     record = staff_kind.get(key)
     try:
         status_quick_update(
-            record=record, user=request.user, status=request.POST.get("status", ""),
-            date=request.POST.get("date", ""), explanation=request.POST.get("explanation", ""),
-            source_url=request.POST.get("source_url", ""), expected_token=request.POST.get("token", ""),
+            record=record,
+            user=request.user,
+            status=request.POST.get("status", ""),
+            date=request.POST.get("date", ""),
+            explanation=request.POST.get("explanation", ""),
+            source_url=request.POST.get("source_url", ""),
+            expected_token=request.POST.get("token", ""),
         )
         messages.success(request, _("De nieuwe status van %(record)s staat in het concept.") % {"record": record})
     except ValidationError as error:
-        messages.error(request, _("Status van %(record)s niet gewijzigd: %(errors)s") % {
-            "record": record, "errors": " ".join(error.messages)})
+        messages.error(
+            request,
+            _("Status van %(record)s niet gewijzigd: %(errors)s")
+            % {"record": record, "errors": " ".join(error.messages)},
+        )
     except EditConflict as conflict:
         messages.error(request, conflict.message)
     return redirect("staff:record_list", kind=kind)
@@ -181,12 +208,19 @@ def record_review(request: HttpRequest, kind: str, key: str) -> HttpResponse:
             messages.error(request, conflict.message)
         return redirect("staff:record_review", kind=kind, key=key)
     published = site.for_record(record).document(record)
-    return render(request, "staff/review.html", {
-        "kind": staff_kind, "record": record, "draft": draft,
-        "diff": document_diff(published, draft.document) if draft else [],
-        "token": edit_token(record=record, draft=draft), "can_publish": user_can_publish(request.user),
-        **_record_urls(staff_kind, record),
-    })
+    return render(
+        request,
+        "staff/review.html",
+        {
+            "kind": staff_kind,
+            "record": record,
+            "draft": draft,
+            "diff": document_diff(published, draft.document) if draft else [],
+            "token": edit_token(record=record, draft=draft),
+            "can_publish": user_can_publish(request.user),
+            **_record_urls(staff_kind, record),
+        },
+    )
 
 
 @staff_required(EDIT)
@@ -197,7 +231,9 @@ def record_history(request: HttpRequest, kind: str, key: str) -> HttpResponse:
     if request.method == "POST":
         try:
             record_restore(record=record, version=int(request.POST.get("version", "0")), user=request.user)
-            messages.success(request, _("De eerdere versie staat in het concept; publiceer het om hem terug te zetten."))
+            messages.success(
+                request, _("De eerdere versie staat in het concept; publiceer het om hem terug te zetten.")
+            )
             return redirect("staff:record_edit", kind=kind, key=key)
         except (ValueError, ValidationError) as error:
             messages.error(request, _("Terugzetten is niet gelukt: %(error)s") % {"error": error})
@@ -206,14 +242,21 @@ def record_history(request: HttpRequest, kind: str, key: str) -> HttpResponse:
         return redirect("staff:record_history", kind=kind, key=key)
     versions = record_versions(record=record)
     current = site.for_record(record).document(record)
-    return render(request, "staff/history.html", {
-        "kind": staff_kind, "record": record, "changes": record_changes(record=record)[:200],
-        "versions": [
-            {"version": version, "diff": document_diff(version.document, current, changed_only=True)}
-            for version in reversed(versions)
-        ],
-        "current_version": record.version, **_record_urls(staff_kind, record),
-    })
+    return render(
+        request,
+        "staff/history.html",
+        {
+            "kind": staff_kind,
+            "record": record,
+            "changes": record_changes(record=record)[:200],
+            "versions": [
+                {"version": version, "diff": document_diff(version.document, current, changed_only=True)}
+                for version in reversed(versions)
+            ],
+            "current_version": record.version,
+            **_record_urls(staff_kind, record),
+        },
+    )
 
 
 @staff_required(PUBLISH)

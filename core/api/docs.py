@@ -6,8 +6,9 @@ from rest_framework.renderers import TemplateHTMLRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from .views import PublicApiMixin
 from .schema import api_schema
+from .views import PublicApiMixin
+
 
 @extend_schema(exclude=True)
 class OpenApiView(PublicApiMixin, APIView):

@@ -16,12 +16,12 @@ from rest_framework.response import Response
 from rest_framework.viewsets import ReadOnlyModelViewSet
 
 from core.content_version import content_version
-from .conventions import PROBLEM_MEDIA_TYPE, api_version
-from .problems import problem_exception_handler
-from .problems import ProblemJSONRenderer
-from .renderers import ApiContentNegotiation, CSVRenderer
+
 from .access import AnonymousThrottle, PublicReadOnly, StaffSessionAuthentication
+from .conventions import PROBLEM_MEDIA_TYPE, api_version
 from .pagination import ApiPagination
+from .problems import ProblemJSONRenderer, problem_exception_handler
+from .renderers import ApiContentNegotiation, CSVRenderer
 
 FORMAT_PARAMETER = OpenApiParameter(
     "format",
@@ -142,8 +142,8 @@ class PublicReadOnlyViewSet(PublicApiMixin, ReadOnlyModelViewSet):
     def get_object(self):
         try:
             return super().get_object()
-        except Http404:
-            raise exceptions.NotFound(self.not_found_message % {"value": self.kwargs[self.lookup_field]})
+        except Http404 as missing:
+            raise exceptions.NotFound(self.not_found_message % {"value": self.kwargs[self.lookup_field]}) from missing
 
     def retrieve(self, request, *args, **kwargs):
         return self.cached_or_not_modified(request) or super().retrieve(request, *args, **kwargs)

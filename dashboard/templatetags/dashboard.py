@@ -9,9 +9,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from legislation.models import ExpectedLaw
-from programme.models import Goal, StakeholderGroup
 from measures.models import Measure
 from motions.models import Commitment, Motion
+from programme.models import Goal, StakeholderGroup
 
 register = template.Library()
 

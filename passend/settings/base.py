@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "motions",
     "legislation",
     "reports",
+    "content",
     "dashboard",
 ]
 

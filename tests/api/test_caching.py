@@ -88,10 +88,17 @@ def test_the_early_cache_serves_each_representation_without_the_api(client, monk
     json_again = client.get("/api/v1/maatregelen", HTTP_ACCEPT="application/json")
     csv_again = client.get("/api/v1/maatregelen", HTTP_ACCEPT="text/csv")
     assert (json_again.content, json_again["Content-Type"]) == (json_first.content, json_first["Content-Type"])
-    assert (csv_again.content, csv_again["Content-Disposition"]) == (csv_first.content, csv_first["Content-Disposition"])
+    assert (csv_again.content, csv_again["Content-Disposition"]) == (
+        csv_first.content,
+        csv_first["Content-Disposition"],
+    )
     assert json_again["ETag"] == json_first["ETag"] and json_again["API-Version"] == "1.0.0"
 
-    not_modified = client.get("/api/v1/maatregelen", HTTP_ACCEPT="application/json", HTTP_IF_NONE_MATCH=json_first["ETag"])
+    not_modified = client.get(
+        "/api/v1/maatregelen", HTTP_ACCEPT="application/json", HTTP_IF_NONE_MATCH=json_first["ETag"]
+    )
     assert not_modified.status_code == 304 and not_modified.content == b""
-    since = client.get("/api/v1/maatregelen", HTTP_ACCEPT="application/json", HTTP_IF_MODIFIED_SINCE=json_first["Last-Modified"])
+    since = client.get(
+        "/api/v1/maatregelen", HTTP_ACCEPT="application/json", HTTP_IF_MODIFIED_SINCE=json_first["Last-Modified"]
+    )
     assert since.status_code == 304

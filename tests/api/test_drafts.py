@@ -5,9 +5,8 @@ import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from workspace.models import Draft
-
 from measures.models import Measure
+from workspace.models import Draft
 
 pytestmark = pytest.mark.django_db
 

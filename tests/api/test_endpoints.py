@@ -6,10 +6,9 @@ import re
 import pytest
 
 from legislation.models import ExpectedLaw
-from programme.models import Goal, StakeholderGroup
 from measures.models import Measure, MeasureStatus
 from motions.models import Commitment, Motion
-from programme.models import EditionStatus, ReportEdition
+from programme.models import EditionStatus, Goal, ReportEdition, StakeholderGroup
 from tests.factories import ReportEditionFactory
 
 from .conftest import DETAIL_URLS, LIST_URLS

@@ -126,8 +126,8 @@ def test_every_page_type_fits_a_phone_screen(open_page):
 
 
 def test_a_long_list_comes_in_pages_a_keyboard_reader_can_walk(open_page):
-    from motions.models import Motion
     from core.paging import PAGE_SIZE
+    from motions.models import Motion
     from tests.factories import MotionFactory
 
     MotionFactory.create_batch(PAGE_SIZE * 2 + 5 - Motion.objects.count())

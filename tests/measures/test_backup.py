@@ -5,10 +5,9 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from workspace.models import ChangeRecord
-
 from measures.models import Measure, MeasureStatusChange
 from motions.models import Motion
+from workspace.models import ChangeRecord
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -23,21 +22,34 @@ def test_export_import_round_trip_is_identical(programme_loaded, editor, final_e
     from workspace.services import draft_for, draft_publish, draft_save, edit_token
 
     measure = Measure.objects.get(code="8a")
-    draft_save(record=measure, user=editor, document=dict(site.for_record(measure).document(measure), summary="Bijgewerkt."),
-               expected_token=edit_token(record=measure, draft=None))
+    draft_save(
+        record=measure,
+        user=editor,
+        document=dict(site.for_record(measure).document(measure), summary="Bijgewerkt."),
+        expected_token=edit_token(record=measure, draft=None),
+    )
     measure.refresh_from_db()
-    draft_publish(record=measure, user=final_editor,
-                  expected_token=edit_token(record=measure, draft=draft_for(record=measure)))
+    draft_publish(
+        record=measure, user=final_editor, expected_token=edit_token(record=measure, draft=draft_for(record=measure))
+    )
     first = _export(tmp_path / "first.json")
-    counts = (Measure.objects.count(), Motion.objects.count(), MeasureStatusChange.objects.count(),
-              ChangeRecord.objects.count())
+    counts = (
+        Measure.objects.count(),
+        Motion.objects.count(),
+        MeasureStatusChange.objects.count(),
+        ChangeRecord.objects.count(),
+    )
 
     call_command("flush", interactive=False, verbosity=0)
     assert Measure.objects.count() == 0
     call_command("import_programme", input=tmp_path / "first.json", stdout=io.StringIO())
 
-    assert (Measure.objects.count(), Motion.objects.count(), MeasureStatusChange.objects.count(),
-            ChangeRecord.objects.count()) == counts
+    assert (
+        Measure.objects.count(),
+        Motion.objects.count(),
+        MeasureStatusChange.objects.count(),
+        ChangeRecord.objects.count(),
+    ) == counts
     assert Measure.objects.get(code="8a").summary == "Bijgewerkt."
     assert _export(tmp_path / "second.json") == first
     # New rows get fresh ids after the restore.

@@ -2,9 +2,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from programme.models import Goal
-
 from measures.models import Measure, MeasureItem, MeasureItemKind
+from programme.models import Goal
 from tests.factories import GoalFactory, MeasureFactory, ProgrammeFactory
 
 pytestmark = pytest.mark.django_db

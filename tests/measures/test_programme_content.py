@@ -18,10 +18,9 @@ from django.core.management import call_command
 from django.db import transaction
 
 from legislation.models import ExpectedLaw
-from programme.models import Goal, StakeholderGroup
 from measures.models import Measure, MeasureItemKind, MeasureStakeholder, MeasureStatusChange, Priority
 from motions.models import Commitment, Motion, MotionStatusChange
-from programme.models import ReportEdition
+from programme.models import Goal, ReportEdition, StakeholderGroup
 
 
 @pytest.fixture(scope="module")
@@ -218,36 +217,38 @@ def test_chapter_headings_that_differ_from_the_table():
 
 # --- Chapters and "Stand van zaken overige maatregelen" ------------------------------------
 
-CHAPTERS = ["2", "4", "6", "7", "8", "8a", "8b", "8c", "8d", "10", "12", "16", "16a", "16b", "17", "18", "19", "21", "23"]
+CHAPTERS = [
+    "2", "4", "6", "7", "8", "8a", "8b", "8c", "8d", "10", "12", "16", "16a", "16b", "17", "18", "19", "21", "23",
+]
 
 # "Stand van zaken overige maatregelen": the rows are printed 1, 3, 5, 9, 11, 14, 13 with
 # their texts in the same order, so 14 is the brochure text and 13 "eerder afgerond".
 SUMMARIES = {
     "1": "Het leerrecht, waarmee we erkenning geven aan het recht dat ieder kind heeft om te leren, wordt "
-         "bereikt wanneer er voor elk kind een passend aanbod is. Daarmee is leerrecht inherent aan de bedoeling "
-         "van passend onderwijs. We verankeren dit onder meer door een landelijke norm van basisondersteuning, "
-         "de zorgplicht van de scholen en de verantwoordelijkheid voor samenwerkingsverbanden om te zorgen voor "
-         "een regionaal dekkend aanbod.",
+    "bereikt wanneer er voor elk kind een passend aanbod is. Daarmee is leerrecht inherent aan de bedoeling "
+    "van passend onderwijs. We verankeren dit onder meer door een landelijke norm van basisondersteuning, "
+    "de zorgplicht van de scholen en de verantwoordelijkheid voor samenwerkingsverbanden om te zorgen voor "
+    "een regionaal dekkend aanbod.",
     # "deze ervaringen knelpunten" as printed
     "3": "De ervaringen en knelpunten rondom zorgplicht zijn geïnventariseerd. Momenteel worden deze ervaringen "
-         "knelpunten geanalyseerd en wordt er gekeken of en welke aanvullende acties nodig zijn.",
+    "knelpunten geanalyseerd en wordt er gekeken of en welke aanvullende acties nodig zijn.",
     "5": "Over deze maatregel worden gesprekken gevoerd met verschillende betrokken partijen. Doel is te "
-         "onderzoeken wat naast alle ondersteuning die er al op scholen is (de mentor, de vaste groepsleerkracht, "
-         "de intern begeleider, zorgcoördinator, teamleider, orthopedagoog of schoolmaatschappelijk werker) nog "
-         "een behulpzame aanvulling kan vormen.",
+    "onderzoeken wat naast alle ondersteuning die er al op scholen is (de mentor, de vaste groepsleerkracht, "
+    "de intern begeleider, zorgcoördinator, teamleider, orthopedagoog of schoolmaatschappelijk werker) nog "
+    "een behulpzame aanvulling kan vormen.",
     "9": "Begin 2025 zijn verkennende sessies georganiseerd met diverse belanghebbenden en partijen, met als doel "
-         "te bezien op welke manier doorzettingsmacht het beste geregeld zou kunnen worden.",
+    "te bezien op welke manier doorzettingsmacht het beste geregeld zou kunnen worden.",
     "11": "Deze maatregel is eerder afgerond.",
     "13": "Deze maatregel is eerder afgerond.",
     "14": "De brochure Helderheid rond passend onderwijs, die in het voorjaar van 2022 is gepubliceerd, kan "
-          "worden benut om meer duidelijkheid te verkrijgen over het beleid en de afspraken rondom passend "
-          "onderwijs. Daarnaast wordt er gewerkt aan de landelijke norm voor basisondersteuning: deze moet leiden "
-          "tot meer duidelijkheid voor leraren (zie maatregel 2). Verder wordt gewerkt aan een betere "
-          "ondersteuning en toerusting van leraren (zie maatregel 17).",
+    "worden benut om meer duidelijkheid te verkrijgen over het beleid en de afspraken rondom passend "
+    "onderwijs. Daarnaast wordt er gewerkt aan de landelijke norm voor basisondersteuning: deze moet leiden "
+    "tot meer duidelijkheid voor leraren (zie maatregel 2). Verder wordt gewerkt aan een betere "
+    "ondersteuning en toerusting van leraren (zie maatregel 17).",
     "15": "Op dit moment wordt gekeken naar de precieze uitwerking van deze maatregel.",
     "20": "De Inspectie van het Onderwijs controleert elk jaar of de ondersteuningsplannen zijn ingediend en of "
-          "deze aan de wettelijke eisen voldoen. Verder wordt op dit moment gekeken naar de precieze uitwerking "
-          "van deze maatregel.",
+    "deze aan de wettelijke eisen voldoen. Verder wordt op dit moment gekeken naar de precieze uitwerking "
+    "van deze maatregel.",
     "22": "Op dit moment wordt gekeken naar de precieze uitwerking van deze maatregel.",
     "24": "Deze maatregel is eerder afgerond.",
     "25": "Deze maatregel is eerder afgerond.",
@@ -308,191 +309,523 @@ def test_item_counts(code):
 # (code, section, index, text as untangled from the source; "…" = prefix only)
 SPOT_CHECKS = [
     ("2", "dilemmas", 1, "Het is moeilijk om met een landelijke norm recht te doen aan regionale diversiteit."),
-    ("2", "steps", 0, "Een oproep van voormalig minister Wiersma aan de vertegenwoordiging van leraren en ouders om "
-                      "een voorstel voor een landelijke norm te ontwikkelen voor de eerste drie ondersteuningsgebieden."),
-    ("2", "steps", -1, "Het opleveren van een advies door leraren en ouders voor de invulling van een landelijke norm "
-                       "voor die eerste drie ondersteuningsgebieden, en een advies over het vervolg."),
+    (
+        "2",
+        "steps",
+        0,
+        "Een oproep van voormalig minister Wiersma aan de vertegenwoordiging van leraren en ouders om "
+        "een voorstel voor een landelijke norm te ontwikkelen voor de eerste drie ondersteuningsgebieden.",
+    ),
+    (
+        "2",
+        "steps",
+        -1,
+        "Het opleveren van een advies door leraren en ouders voor de invulling van een landelijke norm "
+        "voor die eerste drie ondersteuningsgebieden, en een advies over het vervolg.",
+    ),
     ("2", "next_steps", 0, "De landelijke norm voor basisondersteuning wordt vastgelegd in wet- en regelgeving."),
     # OCR "hEt.aI bestaande.stappenplan"
-    ("2", "school_actions", 0, "Leraren, ondersteunend personeel en schoolleiders kunnen aan de slag met het al "
-                               "bestaande stappenplan basisondersteuning."),
-    ("4", "dilemmas", 0, "De manier waarop hoorrecht goed ingevuld kan worden, verschilt per kind. Dit vergt dus "
-                         "maatwerk, wat tijd kost."),
-    ("4", "steps", 0, "Het wetsvoorstel versterking positie ouders en leerlingen in passend onderwijs, dat hoorrecht "
-                      "over het OPP verplicht stelt, is aangenomen door de Tweede Kamer."),
-    ("4", "steps", -1, "In samenwerking met het Steunpunt Passend Onderwijs wordt gecommuniceerd over de "
-                       "implementatie van de wet."),
-    ("4", "next_steps", 2, "In 2025 treedt de Wet versterking positie ouders en leerlingen in passend onderwijs in "
-                           "werking. Deze wet regelt onder andere dat leerlingen per 1 augustus 2025 hoorrecht krijgen "
-                           "over het ontwikkelingsperspectief."),
+    (
+        "2",
+        "school_actions",
+        0,
+        "Leraren, ondersteunend personeel en schoolleiders kunnen aan de slag met het al "
+        "bestaande stappenplan basisondersteuning.",
+    ),
+    (
+        "4",
+        "dilemmas",
+        0,
+        "De manier waarop hoorrecht goed ingevuld kan worden, verschilt per kind. Dit vergt dus "
+        "maatwerk, wat tijd kost.",
+    ),
+    (
+        "4",
+        "steps",
+        0,
+        "Het wetsvoorstel versterking positie ouders en leerlingen in passend onderwijs, dat hoorrecht "
+        "over het OPP verplicht stelt, is aangenomen door de Tweede Kamer.",
+    ),
+    (
+        "4",
+        "steps",
+        -1,
+        "In samenwerking met het Steunpunt Passend Onderwijs wordt gecommuniceerd over de implementatie van de wet.",
+    ),
+    (
+        "4",
+        "next_steps",
+        2,
+        "In 2025 treedt de Wet versterking positie ouders en leerlingen in passend onderwijs in "
+        "werking. Deze wet regelt onder andere dat leerlingen per 1 augustus 2025 hoorrecht krijgen "
+        "over het ontwikkelingsperspectief.",
+    ),
     ("4", "school_actions", 0, "Scholen kunnen het hoorrecht toepassen."),
-    ("6", "dilemmas", 0, "Het is de bedoeling dat scholen de informatie in de schoolgids in begrijpelijke taal "
-                         "opschrijven, zonder afbreuk te doen aan de inhoud en waarde van de informatie."),
-    ("6", "steps", 0, "Het wetsvoorstel versterking positie ouders en leerlingen in passend onderwijs, waarin is "
-                      "opgenomen dat het SOP in de schoolgids verplicht stelt, is aangenomen door de Tweede Kamer."),
+    (
+        "6",
+        "dilemmas",
+        0,
+        "Het is de bedoeling dat scholen de informatie in de schoolgids in begrijpelijke taal "
+        "opschrijven, zonder afbreuk te doen aan de inhoud en waarde van de informatie.",
+    ),
+    (
+        "6",
+        "steps",
+        0,
+        "Het wetsvoorstel versterking positie ouders en leerlingen in passend onderwijs, waarin is "
+        "opgenomen dat het SOP in de schoolgids verplicht stelt, is aangenomen door de Tweede Kamer.",
+    ),
     ("6", "steps", 3, "Middels een visual is het veld geïnformeerd over de wijzigingen die de wet met zich meebrengt."),
-    ("6", "school_actions", -1, "Scholen kunnen nu alvast intern het gesprek voeren over de vaststelling van de "
-                                "schoolgids voor het schooljaar 2025-2026."),
-    ("7", "dilemmas", 1, "Het goed bereiken van leerlingen in het primair onderwijs zal zich nog verder moeten "
-                         "ontwikkelen."),
-    ("7", "steps", 0, "Het wetsvoorstel versterking positie ouders en leerlingen in passend onderwijs, dat ouder- en "
-                      "jeugdsteunpunten verplicht stelt, is aangenomen door de Tweede Kamer."),
-    ("7", "steps", 4, "In 2025 treedt de Wet versterking positie ouders en leerlingen in passend onderwijs in werking. "
-                      "Deze wet regelt onder andere dat per 1 januari 2025 elk samenwerkingsverband verplicht is een "
-                      "ouder- en jeugdsteunpunt te hebben."),
-    ("7", "steps", -1, "Sinds 1 januari 2025 houdt de inspectie toezicht op de naleving van de wettelijke eisen t.a.v. "
-                       "de ouder- en jeugdsteunpunten."),
+    (
+        "6",
+        "school_actions",
+        -1,
+        "Scholen kunnen nu alvast intern het gesprek voeren over de vaststelling van de "
+        "schoolgids voor het schooljaar 2025-2026.",
+    ),
+    (
+        "7",
+        "dilemmas",
+        1,
+        "Het goed bereiken van leerlingen in het primair onderwijs zal zich nog verder moeten ontwikkelen.",
+    ),
+    (
+        "7",
+        "steps",
+        0,
+        "Het wetsvoorstel versterking positie ouders en leerlingen in passend onderwijs, dat ouder- en "
+        "jeugdsteunpunten verplicht stelt, is aangenomen door de Tweede Kamer.",
+    ),
+    (
+        "7",
+        "steps",
+        4,
+        "In 2025 treedt de Wet versterking positie ouders en leerlingen in passend onderwijs in werking. "
+        "Deze wet regelt onder andere dat per 1 januari 2025 elk samenwerkingsverband verplicht is een "
+        "ouder- en jeugdsteunpunt te hebben.",
+    ),
+    (
+        "7",
+        "steps",
+        -1,
+        "Sinds 1 januari 2025 houdt de inspectie toezicht op de naleving van de wettelijke eisen t.a.v. "
+        "de ouder- en jeugdsteunpunten.",
+    ),
     # OCR "[ ] Poorontwikkeling"
-    ("7", "next_steps", 0, "Doorontwikkeling van de ouder- en jeugdsteunpunten met behulp van het Ondersteuningsplein "
-                           "ouder- en jeugdsteunpunten."),
-    ("7", "school_actions", 1, "Scholen kunnen de gegevens van de steunpunten opnemen in de schoolgids en/of "
-                               "informatie over de ouder- en jeugdsteunpunten verspreiden onder ouders en leerlingen."),
-    ("8a", "dilemmas", 0, "Het is belangrijk dat ondersteunende organisaties toegang tot gegevens krijgen om hun taken "
-                          "beter uit te voeren, maar hierbij mag de privacy van leerlingen niet in het geding komen."),
+    (
+        "7",
+        "next_steps",
+        0,
+        "Doorontwikkeling van de ouder- en jeugdsteunpunten met behulp van het Ondersteuningsplein "
+        "ouder- en jeugdsteunpunten.",
+    ),
+    (
+        "7",
+        "school_actions",
+        1,
+        "Scholen kunnen de gegevens van de steunpunten opnemen in de schoolgids en/of "
+        "informatie over de ouder- en jeugdsteunpunten verspreiden onder ouders en leerlingen.",
+    ),
+    (
+        "8a",
+        "dilemmas",
+        0,
+        "Het is belangrijk dat ondersteunende organisaties toegang tot gegevens krijgen om hun taken "
+        "beter uit te voeren, maar hierbij mag de privacy van leerlingen niet in het geding komen.",
+    ),
     # The right-hand column ("Digitaal afstandsonderwijs") interleaves with the left one.
-    ("8a", "dilemmas", 2, "Het is belangrijk om de doelgroep die hier gebruik van kan maken af te bakenen. Enerzijds "
-                          "willen we dat digitaal afstandsonderwijs mogelijk wordt voor ieder kind of jongere voor wie "
-                          "digitaal afstandsonderwijs noodzakelijk is om diens ontwikkeldoelen te bereiken. Anderzijds "
-                          "moeten we waarborgen dat de norm blijft dat onderwijs zoveel mogelijk fysiek op school "
-                          "plaatsvindt, omdat dit uiteindelijk het beste is."),
+    (
+        "8a",
+        "dilemmas",
+        2,
+        "Het is belangrijk om de doelgroep die hier gebruik van kan maken af te bakenen. Enerzijds "
+        "willen we dat digitaal afstandsonderwijs mogelijk wordt voor ieder kind of jongere voor wie "
+        "digitaal afstandsonderwijs noodzakelijk is om diens ontwikkeldoelen te bereiken. Anderzijds "
+        "moeten we waarborgen dat de norm blijft dat onderwijs zoveel mogelijk fysiek op school "
+        "plaatsvindt, omdat dit uiteindelijk het beste is.",
+    ),
     ("8a", "steps", 0, "Aanpassen van maatregelen uit het wetsvoorstel naar aanleiding van consultatie en toetsing."),
     ("8a", "steps", 4, "Indienen wetsvoorstel bij de Tweede Kamer."),
-    ("8a", "steps", -1, "Verkennen wetsvoorstel om meer maatwerk mogelijk te maken, waaronder digitaal "
-                        "afstandsonderwijs."),
+    (
+        "8a",
+        "steps",
+        -1,
+        "Verkennen wetsvoorstel om meer maatwerk mogelijk te maken, waaronder digitaal afstandsonderwijs.",
+    ),
     ("8a", "next_steps", 0, "Plenaire behandeling van het wetsvoorstel bij de Tweede en Eerste Kamer."),
-    ("8a", "next_steps", 3, "Zestien coalities van scholen en samenwerkingsverbanden leveren in april 2025 een plan "
-                            "van aanpak op voor een digitale schoolvoorziening en geven hieraan uitvoering."),
-    ("8a", "school_actions", 0, "Scholen, schoolbesturen en samenwerkingsverbanden kunnen zelf al goed verzuimbeleid "
-                                "voeren door onderwijs, gemeente en zorg meer met elkaar te verbinden …"),
-    ("8b", "dilemmas", 1, "Onderwijszorgarrangementen maken het mogelijk om onderwijs te bieden op een andere locatie "
-                          "dan school. Dit kan op gespannen voet staan met de uitwerking van de werkagenda inclusief "
-                          "onderwijs."),
-    ("8b", "steps", 0, "Begeleiden van 15 proeftuinen en eindevaluatie Proeftuinen onderwijszorgarrangementen met "
-                       "daarin ervaren knelpunten in wet- en regelgeving."),
+    (
+        "8a",
+        "next_steps",
+        3,
+        "Zestien coalities van scholen en samenwerkingsverbanden leveren in april 2025 een plan "
+        "van aanpak op voor een digitale schoolvoorziening en geven hieraan uitvoering.",
+    ),
+    (
+        "8a",
+        "school_actions",
+        0,
+        "Scholen, schoolbesturen en samenwerkingsverbanden kunnen zelf al goed verzuimbeleid "
+        "voeren door onderwijs, gemeente en zorg meer met elkaar te verbinden …",
+    ),
+    (
+        "8b",
+        "dilemmas",
+        1,
+        "Onderwijszorgarrangementen maken het mogelijk om onderwijs te bieden op een andere locatie "
+        "dan school. Dit kan op gespannen voet staan met de uitwerking van de werkagenda inclusief "
+        "onderwijs.",
+    ),
+    (
+        "8b",
+        "steps",
+        0,
+        "Begeleiden van 15 proeftuinen en eindevaluatie Proeftuinen onderwijszorgarrangementen met "
+        "daarin ervaren knelpunten in wet- en regelgeving.",
+    ),
     ("8b", "steps", -1, "Start ontwikkeling extern toezicht op onderwijszorgarrangementen."),
     ("8b", "next_steps", -1, "Vaststellen extern toezicht op onderwijzorgarrangementen."),  # sic
-    ("8b", "school_actions", 0, "Scholen, schoolbesturen en samenwerkingsverbanden kunnen samen met gemeenten en "
-                                "zorgaanbieders binnen de bestaande wet- en regelgeving de samenwerking rondom "
-                                "onderwijs en zorg steviger met elkaar verbinden en de samenwerking opzoeken."),
-    ("8c", "dilemmas", 0, "Er zijn verschillende opvattingen over wat de definitie van hoogbegaafdheid omvat en om "
-                          "welke leerlingen dit gaat. De definitie van hoogbegaafdheid moet ondersteunend zijn en niet "
-                          "leidend."),
+    (
+        "8b",
+        "school_actions",
+        0,
+        "Scholen, schoolbesturen en samenwerkingsverbanden kunnen samen met gemeenten en "
+        "zorgaanbieders binnen de bestaande wet- en regelgeving de samenwerking rondom "
+        "onderwijs en zorg steviger met elkaar verbinden en de samenwerking opzoeken.",
+    ),
+    (
+        "8c",
+        "dilemmas",
+        0,
+        "Er zijn verschillende opvattingen over wat de definitie van hoogbegaafdheid omvat en om "
+        "welke leerlingen dit gaat. De definitie van hoogbegaafdheid moet ondersteunend zijn en niet "
+        "leidend.",
+    ),
     # Three columns interleaved line by line; OCR "® \Veldsessies".
-    ("8c", "steps", 0, "Veldsessies Oberon over de actuele situatie, mate van kennisdeling, waarin een gedeelde visie "
-                       "Optimale ontwikkelingskansen, ook voor (hoog)begaafde leerlingen is ontwikkeld en vastgelegd."),
-    ("8c", "steps", -1, "De opbrengsten en impact van de 7 van de 10 reeds uitgevoerd maatregelen uit het plan van "
-                        "aanpak zijn door Oberon in het voorjaar van 2025 kaart gebracht."),
-    ("8c", "next_steps", 0, "In 2025 zal besloten worden hoe de structurele middelen voor (hoog)begaafde leerlingen "
-                            "worden ingezet na afloop van de subsidieregeling (begaafde leerlingen po vo 2023-2025) en "
-                            "hoe de opbrengsten kunnen worden geborgd."),
-    ("8c", "next_steps", -1, "Eind 2025 zullen de resultaten van het monitoronderzoek door Oberon naar de opbrengsten "
-                             "van de subsidieregeling begaafde leerlingen po en vo 2023-2025 bekend worden."),
-    ("8c", "school_actions", 1, "Ook kunnen ze verder werken aan de samenwerking in de regio (o.a. met zorg) of "
-                                "bijvoorbeeld door het inrichten van peergroep onderwijs. Daarbij kunnen ze gebruik "
-                                "maken van de informatie en bijeenkomsten van het KCHB."),
-    ("8d", "dilemmas", 1, "Hoe we bij WEL in Ontwikkeling iets kunnen betekenen voor jongeren die wel een "
-                          "schoolinschrijving hebben, maar voor wie tegelijkertijd de mogelijkheden niet passend zijn."),
-    ("8d", "steps", 0, "Subsidieregeling WEL in Ontwikkeling voor 116 samenwerkingsverbanden ter bevordering van "
-                       "onderwijs aan niet-ingeschreven kinderen en jongeren."),
-    ("8d", "steps", 1, "Projectsubsidie voor ondersteunende partijen Gedragswerk, Ingrado en Ondersteuningsteam Zorg "
-                       "voor Jeugd (OZJ)."),
-    ("8d", "next_steps", 0, "Het onderzoeken van mogelijkheden om de uitgangspunten en geleerde lessen van WEL in "
-                            "Ontwikkeling in wetgeving op te nemen."),
-    ("8d", "school_actions", 0, "Samenwerkingsverbanden voeren met hun partners hun plannen binnen de regeling WEL in "
-                                "Ontwikkeling momenteel uit en worden hierin ondersteund door Gedragswerk, Ingrado en "
-                                "OZJ. De regeling loopt tot medio 2025. …"),
-    ("10", "dilemmas", 0, "Het is belangrijk dat ouders en school zoveel mogelijk het goede gesprek met elkaar blijven "
-                          "voeren; ook als ze het met elkaar oneens zijn."),
-    ("10", "steps", 0, "Tijdens een sessie met alle bovengenoemde partijen is input opgehaald om tot een "
-                       "overzichtsplaat te komen die vijf situaties beschrijft die te maken hebben met passend "
-                       "onderwijs. Eén van die situaties is die waarin ouders en school of samenwerkingsverband het "
-                       "met elkaar oneens zijn over passend onderwijs."),
+    (
+        "8c",
+        "steps",
+        0,
+        "Veldsessies Oberon over de actuele situatie, mate van kennisdeling, waarin een gedeelde visie "
+        "Optimale ontwikkelingskansen, ook voor (hoog)begaafde leerlingen is ontwikkeld en vastgelegd.",
+    ),
+    (
+        "8c",
+        "steps",
+        -1,
+        "De opbrengsten en impact van de 7 van de 10 reeds uitgevoerd maatregelen uit het plan van "
+        "aanpak zijn door Oberon in het voorjaar van 2025 kaart gebracht.",
+    ),
+    (
+        "8c",
+        "next_steps",
+        0,
+        "In 2025 zal besloten worden hoe de structurele middelen voor (hoog)begaafde leerlingen "
+        "worden ingezet na afloop van de subsidieregeling (begaafde leerlingen po vo 2023-2025) en "
+        "hoe de opbrengsten kunnen worden geborgd.",
+    ),
+    (
+        "8c",
+        "next_steps",
+        -1,
+        "Eind 2025 zullen de resultaten van het monitoronderzoek door Oberon naar de opbrengsten "
+        "van de subsidieregeling begaafde leerlingen po en vo 2023-2025 bekend worden.",
+    ),
+    (
+        "8c",
+        "school_actions",
+        1,
+        "Ook kunnen ze verder werken aan de samenwerking in de regio (o.a. met zorg) of "
+        "bijvoorbeeld door het inrichten van peergroep onderwijs. Daarbij kunnen ze gebruik "
+        "maken van de informatie en bijeenkomsten van het KCHB.",
+    ),
+    (
+        "8d",
+        "dilemmas",
+        1,
+        "Hoe we bij WEL in Ontwikkeling iets kunnen betekenen voor jongeren die wel een "
+        "schoolinschrijving hebben, maar voor wie tegelijkertijd de mogelijkheden niet passend zijn.",
+    ),
+    (
+        "8d",
+        "steps",
+        0,
+        "Subsidieregeling WEL in Ontwikkeling voor 116 samenwerkingsverbanden ter bevordering van "
+        "onderwijs aan niet-ingeschreven kinderen en jongeren.",
+    ),
+    (
+        "8d",
+        "steps",
+        1,
+        "Projectsubsidie voor ondersteunende partijen Gedragswerk, Ingrado en Ondersteuningsteam Zorg "
+        "voor Jeugd (OZJ).",
+    ),
+    (
+        "8d",
+        "next_steps",
+        0,
+        "Het onderzoeken van mogelijkheden om de uitgangspunten en geleerde lessen van WEL in "
+        "Ontwikkeling in wetgeving op te nemen.",
+    ),
+    (
+        "8d",
+        "school_actions",
+        0,
+        "Samenwerkingsverbanden voeren met hun partners hun plannen binnen de regeling WEL in "
+        "Ontwikkeling momenteel uit en worden hierin ondersteund door Gedragswerk, Ingrado en "
+        "OZJ. De regeling loopt tot medio 2025. …",
+    ),
+    (
+        "10",
+        "dilemmas",
+        0,
+        "Het is belangrijk dat ouders en school zoveel mogelijk het goede gesprek met elkaar blijven "
+        "voeren; ook als ze het met elkaar oneens zijn.",
+    ),
+    (
+        "10",
+        "steps",
+        0,
+        "Tijdens een sessie met alle bovengenoemde partijen is input opgehaald om tot een "
+        "overzichtsplaat te komen die vijf situaties beschrijft die te maken hebben met passend "
+        "onderwijs. Eén van die situaties is die waarin ouders en school of samenwerkingsverband het "
+        "met elkaar oneens zijn over passend onderwijs.",
+    ),
     # OCR "Eriseeninteractieve"
-    ("10", "steps", -1, "Er is een interactieve overzichtsplaat “Wegwijs in passend onderwijs” ontwikkeld, om ouders "
-                        "toegankelijke informatie te bieden over passend onderwijs."),
-    ("10", "next_steps", 0, "De overzichtsplaat “Wegwijs in passend onderwijs” wordt naar verwachting in april 2025 "
-                            "gepubliceerd en gedeeld met alle stakeholders."),
-    ("10", "school_actions", 1, "Op gelijkwaardige wijze samenwerken met ouders en leerlingen om tot passend onderwijs "
-                                "te komen."),
-    ("12", "dilemmas", 2, "Het is voor school en ouders niet altijd duidelijk welke stappen zij kunnen nemen bij een "
-                          "impasse over of het onderwijsaanbod voor een leerling passend is."),
-    ("12", "steps", 0, "Oudervereniging Balans Digitaal heeft, met financiering van en in samenwerking met OCW, "
-                       "Landelijk Netwerk Veilig Thuis en Ouders & Onderwijs, een brochure ontwikkeld om ouders en "
-                       "onderwijsprofessionals te informeren over een VT-melding bij onenigheid over passend "
-                       "onderwijs."),
-    ("12", "next_steps", 0, "De brochure wordt afgerond en maakt onderdeel uit van de overzichtsplaat passend "
-                            "onderwijs, maar is ook als los document beschikbaar. De brochure wordt gepubliceerd in "
-                            "april 2025."),
-    ("12", "school_actions", 0, "Scholen, schoolbesturen en samenwerkingsverbanden dienen het juiste gebruik van de "
-                                "meldcode Huiselijk geweld en Kindermishandeling te bevorderen in het onderwijs."),
-    ("16", "dilemmas", 1, "Er bestaat discussie over welke taken onder zorg of onder onderwijs vallen (zie ook "
-                          "maatregel 16a)."),
+    (
+        "10",
+        "steps",
+        -1,
+        "Er is een interactieve overzichtsplaat “Wegwijs in passend onderwijs” ontwikkeld, om ouders "
+        "toegankelijke informatie te bieden over passend onderwijs.",
+    ),
+    (
+        "10",
+        "next_steps",
+        0,
+        "De overzichtsplaat “Wegwijs in passend onderwijs” wordt naar verwachting in april 2025 "
+        "gepubliceerd en gedeeld met alle stakeholders.",
+    ),
+    (
+        "10",
+        "school_actions",
+        1,
+        "Op gelijkwaardige wijze samenwerken met ouders en leerlingen om tot passend onderwijs te komen.",
+    ),
+    (
+        "12",
+        "dilemmas",
+        2,
+        "Het is voor school en ouders niet altijd duidelijk welke stappen zij kunnen nemen bij een "
+        "impasse over of het onderwijsaanbod voor een leerling passend is.",
+    ),
+    (
+        "12",
+        "steps",
+        0,
+        "Oudervereniging Balans Digitaal heeft, met financiering van en in samenwerking met OCW, "
+        "Landelijk Netwerk Veilig Thuis en Ouders & Onderwijs, een brochure ontwikkeld om ouders en "
+        "onderwijsprofessionals te informeren over een VT-melding bij onenigheid over passend "
+        "onderwijs.",
+    ),
+    (
+        "12",
+        "next_steps",
+        0,
+        "De brochure wordt afgerond en maakt onderdeel uit van de overzichtsplaat passend "
+        "onderwijs, maar is ook als los document beschikbaar. De brochure wordt gepubliceerd in "
+        "april 2025.",
+    ),
+    (
+        "12",
+        "school_actions",
+        0,
+        "Scholen, schoolbesturen en samenwerkingsverbanden dienen het juiste gebruik van de "
+        "meldcode Huiselijk geweld en Kindermishandeling te bevorderen in het onderwijs.",
+    ),
+    (
+        "16",
+        "dilemmas",
+        1,
+        "Er bestaat discussie over welke taken onder zorg of onder onderwijs vallen (zie ook maatregel 16a).",
+    ),
     ("16", "steps", 0, "Het inrichten van een onderwijs-kinderopvang-zorgtafel, …"),
     ("16", "steps", 4, "De inzet van Met Andere Ogen wordt de komende drie jaar (2025, 2026 en 2027) gecontinueerd."),
-    ("16", "steps", -1, "Met de voortzetting van de subsidie aan de Onderwijsconsulenten, die primair gericht is op "
-                        "casuïstiek, wordt tevens bijgedragen aan de verbinding tussen onderwijs en zorg."),
-    ("16", "next_steps", 0, "Implementeren van het advies van de kwartiermaker over de lerende aanpak van "
-                            "verbindingsroute en concreet aan de slag met oplossen van knelpunten."),
-    ("16a", "dilemmas", 0, "Onderwijs en zorg vallen onder drie verschillende stelsels, namelijk Jeugdwet, Wet "
-                           "langdurige zorg en onderwijs, …"),
+    (
+        "16",
+        "steps",
+        -1,
+        "Met de voortzetting van de subsidie aan de Onderwijsconsulenten, die primair gericht is op "
+        "casuïstiek, wordt tevens bijgedragen aan de verbinding tussen onderwijs en zorg.",
+    ),
+    (
+        "16",
+        "next_steps",
+        0,
+        "Implementeren van het advies van de kwartiermaker over de lerende aanpak van "
+        "verbindingsroute en concreet aan de slag met oplossen van knelpunten.",
+    ),
+    (
+        "16a",
+        "dilemmas",
+        0,
+        "Onderwijs en zorg vallen onder drie verschillende stelsels, namelijk Jeugdwet, Wet "
+        "langdurige zorg en onderwijs, …",
+    ),
     # Middle column text ("en collectieve inzet van Zorg in Onderwijstijd. Ook") is interleaved here.
-    ("16a", "steps", 1, "Er is extra geld beschikbaar voor leerlingen met een ernstig meervoudige beperking, vanuit "
-                        "een verlengde tijdelijke EMB-regeling."),
-    ("16a", "steps", 3, "Tot september 2025 kunnen zorgkantoren en zorgaanbieders deelnemen aan het NZA-experiment "
-                        "Wlz-zorg in onderwijstijd."),
-    ("16a", "next_steps", -1, "De verbeteraanpak voor Zorg in Onderwijstijd zal in 2025 in afstemming met het veld "
-                              "concrete invulling krijgen."),
-    ("16b", "dilemmas", 0, "Met het budget voor de regeling Brugfunctionaris kon 15% van de scholen in elke sector een "
-                           "subsidie aanvragen. Er zijn veel meer aanvragen ingediend dan we konden toekennen. Er zijn "
-                           "dus meer scholen die baat hebben bij een brugfunctie."),
-    ("16b", "steps", 0, "Pilot brugfunctionaris van Gelijke Kansen Alliantie uitgevoerd op 20 po-scholen en "
-                        "netwerkbijeenkomsten door Gelijke Kansen Alliantie en Jeugdeducatiefonds voor "
-                        "brugfunctionarissen en schoolleiders."),
-    ("16b", "steps", 1, "Beschikbaar stellen van € 51,8 miljoen via een driejarige subsidieregeling om initiatieven "
-                        "uit te breiden en te versterken."),
-    ("16b", "next_steps", 0, "Duurzame vormgeving van de beschikbare middelen na afloop van de driejarige "
-                             "subsidieregeling."),
-    ("17", "dilemmas", 2, "De groepsgrootte in combinatie met het aantal leerlingen met een ondersteuningsbehoefte, "
-                          "kan ook impact hebben op wat een leraar in de klas kan bieden."),
-    ("17", "steps", 0, "Gesprekken gevoerd met lerarenopleidingen en de beroepsgroep over hoe leraren (in de "
-                       "opleiding) op passend onderwijs worden voorbereid."),
-    ("17", "next_steps", 0, "Dit voorjaar ontvangt de Tweede Kamer een brief met betrekking tot de "
-                            "onderzoeksrapporten om tot passende ondersteuning van leerlingen en studenten in de klas "
-                            "te komen."),
-    ("17", "school_actions", 1, "Schoolleiders kunnen op hun school het gesprek aangaan over wat er nodig is qua "
-                                "ondersteuning om goed passend en inclusief onderwijs te bieden."),
-    ("18", "dilemmas", 1, "Scholen hebben soms te maken met heel veel verschillende formats en systemen die allemaal "
-                          "net anders zijn."),
-    ("18", "steps", 0, "Verkenning wat nodig is om het landelijk TLV-format te implementeren in bestaande beveiligde "
-                       "overdrachtssystemen tussen scholen en samenwerkingsverbanden."),
-    ("18", "steps", -1, "Ex-ante evaluatieonderzoek NijkampConsult naar beleidsopties voor fundamentele herziening "
-                        "TLV-systematiek, met weging van gevolgen van ontkoppeling en verplaatsing van bekostigings- "
-                        "en poortwachtersfunctie naar verschillende actoren in het stelsel."),
-    ("18", "next_steps", 0, "In april wordt een brief aan de Tweede Kamer gestuurd, waarin onder andere wordt "
-                            "ingegaan op bovengenoemde onderzoeken."),
+    (
+        "16a",
+        "steps",
+        1,
+        "Er is extra geld beschikbaar voor leerlingen met een ernstig meervoudige beperking, vanuit "
+        "een verlengde tijdelijke EMB-regeling.",
+    ),
+    (
+        "16a",
+        "steps",
+        3,
+        "Tot september 2025 kunnen zorgkantoren en zorgaanbieders deelnemen aan het NZA-experiment "
+        "Wlz-zorg in onderwijstijd.",
+    ),
+    (
+        "16a",
+        "next_steps",
+        -1,
+        "De verbeteraanpak voor Zorg in Onderwijstijd zal in 2025 in afstemming met het veld "
+        "concrete invulling krijgen.",
+    ),
+    (
+        "16b",
+        "dilemmas",
+        0,
+        "Met het budget voor de regeling Brugfunctionaris kon 15% van de scholen in elke sector een "
+        "subsidie aanvragen. Er zijn veel meer aanvragen ingediend dan we konden toekennen. Er zijn "
+        "dus meer scholen die baat hebben bij een brugfunctie.",
+    ),
+    (
+        "16b",
+        "steps",
+        0,
+        "Pilot brugfunctionaris van Gelijke Kansen Alliantie uitgevoerd op 20 po-scholen en "
+        "netwerkbijeenkomsten door Gelijke Kansen Alliantie en Jeugdeducatiefonds voor "
+        "brugfunctionarissen en schoolleiders.",
+    ),
+    (
+        "16b",
+        "steps",
+        1,
+        "Beschikbaar stellen van € 51,8 miljoen via een driejarige subsidieregeling om initiatieven "
+        "uit te breiden en te versterken.",
+    ),
+    (
+        "16b",
+        "next_steps",
+        0,
+        "Duurzame vormgeving van de beschikbare middelen na afloop van de driejarige subsidieregeling.",
+    ),
+    (
+        "17",
+        "dilemmas",
+        2,
+        "De groepsgrootte in combinatie met het aantal leerlingen met een ondersteuningsbehoefte, "
+        "kan ook impact hebben op wat een leraar in de klas kan bieden.",
+    ),
+    (
+        "17",
+        "steps",
+        0,
+        "Gesprekken gevoerd met lerarenopleidingen en de beroepsgroep over hoe leraren (in de "
+        "opleiding) op passend onderwijs worden voorbereid.",
+    ),
+    (
+        "17",
+        "next_steps",
+        0,
+        "Dit voorjaar ontvangt de Tweede Kamer een brief met betrekking tot de "
+        "onderzoeksrapporten om tot passende ondersteuning van leerlingen en studenten in de klas "
+        "te komen.",
+    ),
+    (
+        "17",
+        "school_actions",
+        1,
+        "Schoolleiders kunnen op hun school het gesprek aangaan over wat er nodig is qua "
+        "ondersteuning om goed passend en inclusief onderwijs te bieden.",
+    ),
+    (
+        "18",
+        "dilemmas",
+        1,
+        "Scholen hebben soms te maken met heel veel verschillende formats en systemen die allemaal net anders zijn.",
+    ),
+    (
+        "18",
+        "steps",
+        0,
+        "Verkenning wat nodig is om het landelijk TLV-format te implementeren in bestaande beveiligde "
+        "overdrachtssystemen tussen scholen en samenwerkingsverbanden.",
+    ),
+    (
+        "18",
+        "steps",
+        -1,
+        "Ex-ante evaluatieonderzoek NijkampConsult naar beleidsopties voor fundamentele herziening "
+        "TLV-systematiek, met weging van gevolgen van ontkoppeling en verplaatsing van bekostigings- "
+        "en poortwachtersfunctie naar verschillende actoren in het stelsel.",
+    ),
+    (
+        "18",
+        "next_steps",
+        0,
+        "In april wordt een brief aan de Tweede Kamer gestuurd, waarin onder andere wordt "
+        "ingegaan op bovengenoemde onderzoeken.",
+    ),
     ("19", "dilemmas", 1, "Een programma van eisen kan worden ervaren als iets wat van bovenaf wordt opgelegd, …"),
     ("19", "steps", 0, "Het organiseren van twee dialoogdagen (in mei 2022) over de governance van passend onderwijs."),
     ("19", "steps", -1, "Het verspreiden van het herijkte programma van eisen in het onderwijsveld."),
-    ("19", "school_actions", 0, "Schoolbesturen en samenwerkingsverbanden kunnen zelf aan de slag gaan met het "
-                                "programma van eisen en aan de hand hiervan reflecteren: wat doe je al wel en wat doe "
-                                "je nog niet? …"),
-    ("21", "steps", 0, "Voorbereiding van een wetsvoorstel om onafhankelijk intern toezicht bij "
-                       "samenwerkingsverbanden te verplichten."),
+    (
+        "19",
+        "school_actions",
+        0,
+        "Schoolbesturen en samenwerkingsverbanden kunnen zelf aan de slag gaan met het "
+        "programma van eisen en aan de hand hiervan reflecteren: wat doe je al wel en wat doe "
+        "je nog niet? …",
+    ),
+    (
+        "21",
+        "steps",
+        0,
+        "Voorbereiding van een wetsvoorstel om onafhankelijk intern toezicht bij "
+        "samenwerkingsverbanden te verplichten.",
+    ),
     ("21", "next_steps", 0, "Internetconsultatie van het wetsvoorstel."),
     ("21", "next_steps", 1, "Aanbieding aan de Tweede en Eerste Kamer voor behandeling."),
-    ("21", "school_actions", 0, "Samenwerkingsverbanden kunnen voor het interne toezicht consequent onafhankelijke "
-                                "nieuwe leden kiezen."),
-    ("23", "dilemmas", 0, "Het is juridisch niet mogelijk om samenwerkingsverbanden op individuele basis te korten, "
-                          "waardoor het op dit moment alleen mogelijk is om een generieke korting toe te passen."),
-    ("23", "steps", 1, "Korting van samenwerkingsverbanden van € 31,5 miljoen in 2023, op basis van de "
-                       "jaarverslaggegevens van 2022."),
+    (
+        "21",
+        "school_actions",
+        0,
+        "Samenwerkingsverbanden kunnen voor het interne toezicht consequent onafhankelijke nieuwe leden kiezen.",
+    ),
+    (
+        "23",
+        "dilemmas",
+        0,
+        "Het is juridisch niet mogelijk om samenwerkingsverbanden op individuele basis te korten, "
+        "waardoor het op dit moment alleen mogelijk is om een generieke korting toe te passen.",
+    ),
+    (
+        "23",
+        "steps",
+        1,
+        "Korting van samenwerkingsverbanden van € 31,5 miljoen in 2023, op basis van de jaarverslaggegevens van 2022.",
+    ),
     ("23", "steps", -1, "Begin 2025 is, n.a.v. de motie Van Zanten, de oproep gedaan …"),
     ("23", "next_steps", 0, "Er volgt een uitspraak van de rechtbank over het bezwaar van de samenwerkingsverbanden."),
 ]
 
 
-@pytest.mark.parametrize(("code", "section", "index", "text"), SPOT_CHECKS,
-                         ids=[f"{c}-{s}-{i}" for c, s, i, _ in SPOT_CHECKS])
+@pytest.mark.parametrize(
+    ("code", "section", "index", "text"), SPOT_CHECKS, ids=[f"{c}-{s}-{i}" for c, s, i, _ in SPOT_CHECKS]
+)
 def test_narrative_item(code, section, index, text):
     items = _items(code, section)
     assert _matches(items[index], text), items[index]
@@ -500,41 +833,86 @@ def test_narrative_item(code, section, index, text):
 
 # (code, first words of the introduction, last words of it)
 INTRODUCTIONS = [
-    ("2", "Vertegenwoordigers van leraren en ouders werken samen met het onderwijsveld",
-     "Verder zorgt een norm voor minder verschillen tussen regio’s."),
-    ("4", "Hoorrecht kan ervoor zorgen dat leerlingen die extra ondersteuning nodig hebben",
-     "Het vastleggen van hoorrecht in wetgeving voorkomt vrijblijvendheid en willekeur."),
-    ("6", "Door het ondersteuningsaanbod verplicht op te laten nemen in de schoolgids",
-     "Het schoolondersteuningsprofiel (SOP) vervalt daarmee per 1 augustus 2025."),
-    ("7", "Ouders en leerlingen hebben behoefte aan duidelijke informatie en steun",
-     "draagt zo bij aan beleidsvorming ter verbetering van passend onderwijs in de regio."),
+    (
+        "2",
+        "Vertegenwoordigers van leraren en ouders werken samen met het onderwijsveld",
+        "Verder zorgt een norm voor minder verschillen tussen regio’s.",
+    ),
+    (
+        "4",
+        "Hoorrecht kan ervoor zorgen dat leerlingen die extra ondersteuning nodig hebben",
+        "Het vastleggen van hoorrecht in wetgeving voorkomt vrijblijvendheid en willekeur.",
+    ),
+    (
+        "6",
+        "Door het ondersteuningsaanbod verplicht op te laten nemen in de schoolgids",
+        "Het schoolondersteuningsprofiel (SOP) vervalt daarmee per 1 augustus 2025.",
+    ),
+    (
+        "7",
+        "Ouders en leerlingen hebben behoefte aan duidelijke informatie en steun",
+        "draagt zo bij aan beleidsvorming ter verbetering van passend onderwijs in de regio.",
+    ),
     ("8", "Het tegengaan van verzuim is essentieel", "Maatregel 8d — Meer ruimte voor thuiszittende jongeren"),
-    ("8a", "De verzuimaanpak levert een bijdrage aan het voorkomen van zorgelijk verzuim",
-     "Eventuele knelpunten in de wet willen we wegnemen."),
-    ("8b", "Het Experiment Onderwijszorgarrangementen geeft deelnemende onderwijszorginitiatieven",
-     "Eind dit jaar verwachten we de eerste onderzoeksresultaten."),
+    (
+        "8a",
+        "De verzuimaanpak levert een bijdrage aan het voorkomen van zorgelijk verzuim",
+        "Eventuele knelpunten in de wet willen we wegnemen.",
+    ),
+    (
+        "8b",
+        "Het Experiment Onderwijszorgarrangementen geeft deelnemende onderwijszorginitiatieven",
+        "Eind dit jaar verwachten we de eerste onderzoeksresultaten.",
+    ),
     ("8c", "Er is een passende plek binnen het onderwijs", "De middelen blijven structureel beschikbaar."),
-    ("8d", "Kinderen en jongeren die (dreigen) thuis te zitten",
-     "Dit stimuleert de ontwikkeling van thuiszittende jongeren."),
-    ("10", "Ouders moeten over goede informatie en (onafhankelijke) ondersteuning beschikken",
-     "Scholen moeten hier helder over communiceren."),
-    ("12", "Het is erg belangrijk dat scholen een melding maken bij Veilig Thuis (VT)",
-     "Met deze maatregel wordt ingezet op het voorkomen dat deze meldingen bij Veilig Thuis terecht komen."),
+    (
+        "8d",
+        "Kinderen en jongeren die (dreigen) thuis te zitten",
+        "Dit stimuleert de ontwikkeling van thuiszittende jongeren.",
+    ),
+    (
+        "10",
+        "Ouders moeten over goede informatie en (onafhankelijke) ondersteuning beschikken",
+        "Scholen moeten hier helder over communiceren.",
+    ),
+    (
+        "12",
+        "Het is erg belangrijk dat scholen een melding maken bij Veilig Thuis (VT)",
+        "Met deze maatregel wordt ingezet op het voorkomen dat deze meldingen bij Veilig Thuis terecht komen.",
+    ),
     ("16", "De aanwezigheid van jeugdhulpexpertise op school", "is de verbinding tussen ouders-onderwijs-opvang-zorg."),
     # The intro's last word "schooluitval." is extracted above the chapter text.
-    ("16a", "Met de verbeteraanpak voor Zorg in Onderwijstijd wordt gerealiseerd",
-     "het terugdringen van administratieve lasten, verzuim en schooluitval."),
-    ("16b", "Moeilijke omstandigheden thuis, bijvoorbeeld op het gebied van financiën",
-     "en komen leerlingen beter aan leren toe."),
+    (
+        "16a",
+        "Met de verbeteraanpak voor Zorg in Onderwijstijd wordt gerealiseerd",
+        "het terugdringen van administratieve lasten, verzuim en schooluitval.",
+    ),
+    (
+        "16b",
+        "Moeilijke omstandigheden thuis, bijvoorbeeld op het gebied van financiën",
+        "en komen leerlingen beter aan leren toe.",
+    ),
     ("17", "Leraren spelen een cruciale rol", "(initieel en post-initieel)."),
-    ("18", "Scholen en leraren moeten geen tijd verliezen aan onnodig papier- en regelwerk.",
-     "komt meer centraal te staan."),
-    ("19", "Schoolbesturen en samenwerkingsverbanden hebben beide wettelijke taken",
-     "voor alle leerlingen met een ondersteuningsbehoefte."),
-    ("21", "Samenwerkingsverbanden spelen een belangrijke rol in het stelsel van passend onderwijs.",
-     "Hiervoor is een wetstraject gestart."),
-    ("23", "Het doel is dat samenwerkingsverbanden hun middelen doelmatig besteden",
-     "ten goede komt aan extra ondersteuning voor leerlingen."),
+    (
+        "18",
+        "Scholen en leraren moeten geen tijd verliezen aan onnodig papier- en regelwerk.",
+        "komt meer centraal te staan.",
+    ),
+    (
+        "19",
+        "Schoolbesturen en samenwerkingsverbanden hebben beide wettelijke taken",
+        "voor alle leerlingen met een ondersteuningsbehoefte.",
+    ),
+    (
+        "21",
+        "Samenwerkingsverbanden spelen een belangrijke rol in het stelsel van passend onderwijs.",
+        "Hiervoor is een wetstraject gestart.",
+    ),
+    (
+        "23",
+        "Het doel is dat samenwerkingsverbanden hun middelen doelmatig besteden",
+        "ten goede komt aan extra ondersteuning voor leerlingen.",
+    ),
 ]
 
 
@@ -548,37 +926,78 @@ def test_introduction(code, start, end):
 def test_measure_8_lists_its_four_sub_measures():
     # "De maatregel om onnodig verzuim en schooluitval te voorkomen is uitgesplitst in 4 submaatregelen:"
     introduction = _measure("8").introduction
-    for line in ["Maatregel 8a - Digitale school en het wetsvoorstel verzuim",
-                 "Maatregel 8b - Experiment onderwijszorgarrangementen",
-                 "Maatregel 8c - Hoogbegaafdheid"]:
+    for line in [
+        "Maatregel 8a - Digitale school en het wetsvoorstel verzuim",
+        "Maatregel 8b - Experiment onderwijszorgarrangementen",
+        "Maatregel 8c - Hoogbegaafdheid",
+    ]:
         assert line in introduction
 
 
 def test_links():
     visual = "https://www.steunpuntpassendonderwijs-povo.nl/wp-content/uploads/2024/11/OCW_Wet-versterking-positie-ouders-en-leerlingen_visual.pdf"
-    urls = lambda code: list(_measure(code).items.filter(kind=MeasureItemKind.LINK).order_by("position").values_list("url", flat=True))  # noqa: E731
+    def urls(code):
+        return list(
+            _measure(code).items.filter(kind=MeasureItemKind.LINK).order_by("position").values_list("url", flat=True)
+        )
     assert urls("6") == [visual]
-    assert urls("7") == [visual, "https://www.ondersteuningspleinojs.nl/", "https://www.ouderenjeugdsteunpuntenopdekaart.nl/"]
+    assert urls("7") == [
+        visual,
+        "https://www.ondersteuningspleinojs.nl/",
+        "https://www.ouderenjeugdsteunpuntenopdekaart.nl/",
+    ]
     assert urls("8a") == ["https://open.overheid.nl/documenten/79c4abb0-2ed8-43a3-bc4b-63ca23beee12/file"]
-    assert urls("8c") == ["https://www.oberon.eu/media/gf0liki1/eindrapport-monitor-hoog-begaafdheid-2019-2024.pdf",
-                          "https://kenniscentrumhb.nl/sociale-kaart/"]
+    assert urls("8c") == [
+        "https://www.oberon.eu/media/gf0liki1/eindrapport-monitor-hoog-begaafdheid-2019-2024.pdf",
+        "https://kenniscentrumhb.nl/sociale-kaart/",
+    ]
 
 
 # --- Betrokkenen boxes -------------------------------------------------------------------
 
 # Boxes that are fully legible in the extraction.
 LEGIBLE_BOXES = {
-    "4": ["Leerlingen", "Ouders", "Samenwerkingsverbanden", "Scholen", "Overige partijen"],  # "B [eerlingen", "B OQuders"
+    "4": [
+        "Leerlingen",
+        "Ouders",
+        "Samenwerkingsverbanden",
+        "Scholen",
+        "Overige partijen",
+    ],  # "B [eerlingen", "B OQuders"
     # measure 8's box is printed twice; the second copy is legible
     "8": ["Leerlingen", "Ouders", "Schoolbesturen", "Samenwerkingsverbanden", "Gemeenten", "Overige partijen"],
-    "8c": ["Leerlingen", "Ouders", "Scholen en besturen", "Samenwerkingsverbanden",
-           "Kenniscentrum Hoogbegaafdheid (KCHB)", "Experts (hoog)begaafdheid en onderwijs", "Overige (zorg)partijen"],
-    "10": ["Ouders", "Leerlingen", "Samenwerkingsverbanden", "Ouder- en jeugdsteunpunten", "Onderwijsconsulenten",
-           "Leerplichtambtenaren", "Scholen", "Onderwijsondersteuners", "Overige partijen"],
+    "8c": [
+        "Leerlingen",
+        "Ouders",
+        "Scholen en besturen",
+        "Samenwerkingsverbanden",
+        "Kenniscentrum Hoogbegaafdheid (KCHB)",
+        "Experts (hoog)begaafdheid en onderwijs",
+        "Overige (zorg)partijen",
+    ],
+    "10": [
+        "Ouders",
+        "Leerlingen",
+        "Samenwerkingsverbanden",
+        "Ouder- en jeugdsteunpunten",
+        "Onderwijsconsulenten",
+        "Leerplichtambtenaren",
+        "Scholen",
+        "Onderwijsondersteuners",
+        "Overige partijen",
+    ],
     "12": ["Ouders", "Schoolbesturen", "Samenwerkingsverbanden", "Landelijk Netwerk Veilig Thuis", "Overige partijen"],
-    "16b": ["Schoolleiders en brugfunctionarissen", "Schoolbesturen", "Samenwerkingsverbanden", "Gemeenten",
-            "Ministeries van VWS en SZW", "Gelijke Kansen Alliantie", "Jeugdeducatiefonds",
-            "Onderzoeksbureaus Oberon en Kohnstamm Instituut", "Overige partijen"],
+    "16b": [
+        "Schoolleiders en brugfunctionarissen",
+        "Schoolbesturen",
+        "Samenwerkingsverbanden",
+        "Gemeenten",
+        "Ministeries van VWS en SZW",
+        "Gelijke Kansen Alliantie",
+        "Jeugdeducatiefonds",
+        "Onderzoeksbureaus Oberon en Kohnstamm Instituut",
+        "Overige partijen",
+    ],
     "19": ["Schoolbesturen", "Samenwerkingsverbanden", "Inspectie van het Onderwijs", "Overige partijen"],
     "21": ["Schoolbesturen", "Samenwerkingsverbanden", "Inspectie van het Onderwijs", "Overige partijen"],
     "23": ["Schoolbesturen", "Samenwerkingsverbanden", "Overige partijen"],
@@ -586,18 +1005,41 @@ LEGIBLE_BOXES = {
 
 # Boxes with garbled lines: the legible entries, in order (garbled ones may sit between).
 PARTLY_LEGIBLE_BOXES = {
-    "2": ["Leerlingen", "Leraren", "Ondersteunend personeel", "Samenwerkingsverbanden", "Inspectie van het Onderwijs",
-          "Overige partijen"],
+    "2": [
+        "Leerlingen",
+        "Leraren",
+        "Ondersteunend personeel",
+        "Samenwerkingsverbanden",
+        "Inspectie van het Onderwijs",
+        "Overige partijen",
+    ],
     "6": ["Schoolleiders", "Schoolbesturen", "Overige partijen"],
     "7": ["Leerlingen", "Samenwerkingsverbanden", "Overige partijen"],
     "8a": ["Leerlingen", "Schoolbesturen", "Leerplichtambtenaren (gemeenten)", "Overige partijen"],
-    "8b": ["Leerlingen en jongeren", "Samenwerkingsverbanden", "Gemeenten", "Jeugdhulpaanbieders",
-           "Inspectie Gezondheidszorg en Jeugd", "Overige partijen"],
+    "8b": [
+        "Leerlingen en jongeren",
+        "Samenwerkingsverbanden",
+        "Gemeenten",
+        "Jeugdhulpaanbieders",
+        "Inspectie Gezondheidszorg en Jeugd",
+        "Overige partijen",
+    ],
     "8d": ["Schoolbesturen", "Leerplichtambtenaren (gemeenten)", "Overige partijen"],
-    "16": ["Schoolbesturen", "Samenwerkingsverbanden", "Jeugdorganisaties", "Nederlands Jeugdinstituut (NJi)",
-           "Overige partijen"],
-    "16a": ["Schoolbesturen", "Samenwerkingsverbanden", "Gemeenten", "Zorgorganisaties", "Zorgkantoren",
-            "Overige partijen"],
+    "16": [
+        "Schoolbesturen",
+        "Samenwerkingsverbanden",
+        "Jeugdorganisaties",
+        "Nederlands Jeugdinstituut (NJi)",
+        "Overige partijen",
+    ],
+    "16a": [
+        "Schoolbesturen",
+        "Samenwerkingsverbanden",
+        "Gemeenten",
+        "Zorgorganisaties",
+        "Zorgkantoren",
+        "Overige partijen",
+    ],
     "17": ["Lerarenopleidingen", "Overige partijen"],
     "18": ["Schoolbesturen", "Samenwerkingsverbanden", "Sectorraden", "Overige partijen"],
 }
@@ -631,13 +1073,29 @@ def test_only_chapters_have_a_betrokkenen_box():
 # The table's two columns are extracted apart: 10 group names, then 10 organisation cells.
 STAKEHOLDER_TABLE = [
     ("Jongeren/leerlingen", ["LAKS", "JongPIT", "LBVSO"]),
-    ("Jeugdhulp", ["Nederlands Jeugdinstituut", "Met Andere Ogen", "AJN Jeugdartsen Nederland",
-                   "Stichting Nederlands Centrum Jeugdgezondheid"]),
+    (
+        "Jeugdhulp",
+        [
+            "Nederlands Jeugdinstituut",
+            "Met Andere Ogen",
+            "AJN Jeugdartsen Nederland",
+            "Stichting Nederlands Centrum Jeugdgezondheid",
+        ],
+    ),
     ("Professionals - leraren", ["AOb", "CNV"]),
     ("Professionals - schoolleiders", ["AVS"]),
     ("Professionals - intern begeleiders en ondersteuningscoördinatoren", ["LBBO/FVOV", "BIOND"]),
-    ("Schoolbesturen", ["PO-Raad", "VO-raad", "Sectorraad Gespecialiseerd Onderwijs", "Sectorraad Praktijkonderwijs",
-                        "Vivis", "Siméa"]),
+    (
+        "Schoolbesturen",
+        [
+            "PO-Raad",
+            "VO-raad",
+            "Sectorraad Gespecialiseerd Onderwijs",
+            "Sectorraad Praktijkonderwijs",
+            "Vivis",
+            "Siméa",
+        ],
+    ),
     ("Samenwerkingsverbanden", ["ONSwv"]),
     ("Ouders", ["Ouders&Onderwijs", "Balans", "Iederin"]),  # OCR "Ouders&O0Onderwijs, Balans, lederin"
     ("Ondersteuners in het veld", ["Onderwijsconsulenten", "Steunpunt Passend Onderwijs", "Gedragswerk", "Ingrado"]),
@@ -657,7 +1115,9 @@ def test_stakeholder_table_footnote_on_aob_and_cnv():
     # norm basisondersteuning (maatregel 2) en Leraren beter voorbereiden (maatregel 17)."
     note = StakeholderGroup.objects.get(name="Professionals - leraren").note
     assert note.startswith("De AOb en CNV zijn in 2022 uit de overlegtafel passend onderwijs gestapt")
-    assert note.endswith("Een landelijke norm basisondersteuning (maatregel 2) en Leraren beter voorbereiden (maatregel 17).")
+    assert note.endswith(
+        "Een landelijke norm basisondersteuning (maatregel 2) en Leraren beter voorbereiden (maatregel 17)."
+    )
     assert StakeholderGroup.objects.exclude(name="Professionals - leraren").filter(note__gt="").count() == 0
 
 
@@ -700,9 +1160,7 @@ MOTIONS = [
 
 
 def test_motions_in_the_report_order():
-    assert list(Motion.objects.order_by("position").values_list("kamerstuk", flat=True)) == [
-        row[1] for row in MOTIONS
-    ]
+    assert list(Motion.objects.order_by("position").values_list("kamerstuk", flat=True)) == [row[1] for row in MOTIONS]
 
 
 @pytest.mark.parametrize(("written", "number", "status", "measures"), MOTIONS, ids=[row[1] for row in MOTIONS])
@@ -724,8 +1182,10 @@ def test_motion_number_normalisation():
 def test_motion_titles_and_explanations():
     motion = Motion.objects.get(kamerstuk="31497-373")
     assert motion.title == "Onafhankelijk toezicht swv’en"
-    assert motion.explanation == ("Deze motie is gekoppeld aan en wordt uitgevoerd binnen maatregel 21: Scheiden van "
-                                  "bestuur en toezicht alsmede onafhankelijker toezicht.")
+    assert motion.explanation == (
+        "Deze motie is gekoppeld aan en wordt uitgevoerd binnen maatregel 21: Scheiden van "
+        "bestuur en toezicht alsmede onafhankelijker toezicht."
+    )
     # OCR "Eris overleg"
     assert Motion.objects.get(kamerstuk="31293-752").explanation == (
         "Er is overleg met een onderzoeksbureau om te verkennen of het mogelijk is om de tlv-systematiek voor het "
@@ -736,7 +1196,10 @@ def test_motion_titles_and_explanations():
     )
     # OCR "Financiéle"; "wizen"
     assert Motion.objects.get(kamerstuk="31497-462").title.startswith("Financiële middelen in kaart brengen")
-    assert Motion.objects.get(kamerstuk="31497-481").title == "Onderwijsinstellingen wijzen op het belang van maatwerkoplossingen"
+    assert (
+        Motion.objects.get(kamerstuk="31497-481").title
+        == "Onderwijsinstellingen wijzen op het belang van maatwerkoplossingen"
+    )
     # Status as printed ("In uitvoering"), although the explanation says "is uitgevoerd".
     motion = Motion.objects.get(kamerstuk="36600-99")
     assert motion.explanation == "Deze motie is uitgevoerd met een brief aan de samenwerkingsverbanden door ONSwv."
@@ -745,9 +1208,13 @@ def test_motion_titles_and_explanations():
 
 def test_motion_scopes():
     # "… binnen de verbeteraanpak passend onderwijs" / "… binnen het programma Inclusief onderwijs"
-    assert set(Motion.objects.filter(scope="programme").values_list("kamerstuk", flat=True)) == {"31497-456", "31497-484"}
+    assert set(Motion.objects.filter(scope="programme").values_list("kamerstuk", flat=True)) == {
+        "31497-456",
+        "31497-484",
+    }
     assert set(Motion.objects.filter(scope="inclusive_education").values_list("kamerstuk", flat=True)) == {
-        "31497-460", "31497-462",
+        "31497-460",
+        "31497-462",
     }
     linked = {row[1] for row in MOTIONS if row[3]}
     assert set(Motion.objects.filter(scope="measure").values_list("kamerstuk", flat=True)) == linked
@@ -807,7 +1274,12 @@ def test_motion_history():
 
 LAWS = {
     "1": ("wetsvoorstel", "Wetsvoorstel terugdringen verzuim", ["8"], 6),
-    "2": ("wetsvoorstel", "Wetsvoorstel Versterking positie ouders en leerlingen in passend onderwijs", ["4", "6", "7"], 3),
+    "2": (
+        "wetsvoorstel",
+        "Wetsvoorstel Versterking positie ouders en leerlingen in passend onderwijs",
+        ["4", "6", "7"],
+        3,
+    ),
     "3": ("wetsvoorstel", "Governance passend onderwijs", ["21"], 1),
     "4": ("wetsvoorstel", "Wetsvoorstel Landelijke norm basisondersteuning", ["2"], 3),
     "4a": ("besluit", "Besluit landelijke norm basisondersteuning", ["2"], 3),  # OCR "da."
@@ -824,12 +1296,21 @@ LAW_PLANNING = {
         ("inwerkingtreding", "Hoorrecht voor leerlingen", "1 augustus 2025"),
         ("inwerkingtreding", "Informatie over het extra ondersteuningsaanbod in de schoolgids", "1 augustus 2025"),
     ],
-    "3": [("internetconsultatie", "", "Q2/Q3 2025"), ("parlementaire_behandeling", "", "Q2/Q3 2026"),
-          ("inwerkingtreding", "", "nog nader te bepalen")],
-    "4": [("internetconsultatie", "", "Q1 2026"), ("parlementaire_behandeling", "", "2026"),
-          ("inwerkingtreding", "", "nog nader te bepalen")],
-    "4a": [("internetconsultatie", "", "Q1 2026"), ("parlementaire_behandeling", "", "2026"),
-           ("inwerkingtreding", "", "nog nader te bepalen")],
+    "3": [
+        ("internetconsultatie", "", "Q2/Q3 2025"),
+        ("parlementaire_behandeling", "", "Q2/Q3 2026"),
+        ("inwerkingtreding", "", "nog nader te bepalen"),
+    ],
+    "4": [
+        ("internetconsultatie", "", "Q1 2026"),
+        ("parlementaire_behandeling", "", "2026"),
+        ("inwerkingtreding", "", "nog nader te bepalen"),
+    ],
+    "4a": [
+        ("internetconsultatie", "", "Q1 2026"),
+        ("parlementaire_behandeling", "", "2026"),
+        ("inwerkingtreding", "", "nog nader te bepalen"),
+    ],
     "5": [("parlementaire_behandeling", "", "Q2 2025"), ("inwerkingtreding", "", "2026")],
     "6": [],
     "7": [],
@@ -849,21 +1330,29 @@ def test_law(number):
 
 def test_law_content_bullets():
     def bullets(number):
-        return list(ExpectedLaw.objects.get(number=number).content_items.order_by("position").values_list("text", flat=True))
+        return list(
+            ExpectedLaw.objects.get(number=number).content_items.order_by("position").values_list("text", flat=True)
+        )
 
     assert bullets("1") == [
         "Het verzuimbeleid van scholen wordt aangescherpt via richtinggevende elementen",
         "De wijze van het registreren van verzuim wordt eenduidig",
         "De mogelijkheid wordt voor scholen geëxpliciteerd voor het geven van een signaal zorgelijk verzuim",
-        "Leerplichtambtenaren en samenwerkingsverbanden passend onderwijs worden beter toegerust om verzuim tegen te gaan",
+        "Leerplichtambtenaren en samenwerkingsverbanden passend onderwijs worden beter toegerust om verzuim "
+        "tegen te gaan",
         "Het onderwijskundig perspectief wordt verplicht betrokken bij de vrijstelling op grond van artikel 5 onder a "
         "van de Leerplichtwet",
         "De vrijstelling wordt variabel in duur",
     ]
-    assert bullets("4") == ["(Hoog)begaafdheid", "Lezen/spellen en dyslexie",
-                            "Leergedrag (taak-/werkgedrag, executieve functies)"]
+    assert bullets("4") == [
+        "(Hoog)begaafdheid",
+        "Lezen/spellen en dyslexie",
+        "Leergedrag (taak-/werkgedrag, executieve functies)",
+    ]
     # The measure column ("basisondersteuning") interleaves with the first bullet of 4a.
-    assert bullets("4a")[0] == "Invulling van de norm voor (hoog)begaafdheid, lezen/schrijven en dyslexie, en leergedrag"
+    assert (
+        bullets("4a")[0] == "Invulling van de norm voor (hoog)begaafdheid, lezen/schrijven en dyslexie, en leergedrag"
+    )
     assert bullets("6")[-1] == "periodieke herijking lwoo-verdeelsleutel"  # OCR "Iwoo"
 
 
@@ -892,7 +1381,9 @@ def test_planning_history_of_the_verzuim_bill_webinar_timeline():
     # "Tijdspad Wetsvoorstel Terugdringen Verzuim" (webinar): Eerste Kamer "april – juni ’24".
     law = ExpectedLaw.objects.get(number="1")
     senate = law.milestones.get(phase="behandeling_eerste_kamer")
-    assert [(p.planned_text, p.source.key) for p in senate.planning_history.all()] == [("april – juni ’24", "webinar-2023")]
+    assert [(p.planned_text, p.source.key) for p in senate.planning_history.all()] == [
+        ("april – juni ’24", "webinar-2023")
+    ]
 
 
 def test_planning_history_of_the_hoorrecht_law():
@@ -900,7 +1391,8 @@ def test_planning_history_of_the_hoorrecht_law():
     # hoorrecht …"; report: "1 augustus 2025: Hoorrecht voor leerlingen".
     milestone = ExpectedLaw.objects.get(number="2").milestones.get(label="Hoorrecht voor leerlingen")
     assert [(p.planned_text, p.source.key) for p in milestone.planning_history.order_by("position")] == [
-        ("01-08-2024", "webinar-2023"), ("1 augustus 2025", "kamerbrief-2024"),
+        ("01-08-2024", "webinar-2023"),
+        ("1 augustus 2025", "kamerbrief-2024"),
     ]
     # Letter: "Het wetsvoorstel is op 23 april door uw Kamer aangenomen." (2024)
     house = ExpectedLaw.objects.get(number="2").milestones.get(phase="behandeling_tweede_kamer", label="")
@@ -1012,17 +1504,24 @@ def test_report_edition():
     assert "Daarom is in november 2020 de verbeteraanpak passend onderwijs gepresenteerd. Deze" in edition.introduction
     assert "zijn inmiddels meer partijen betrokken." in edition.introduction
     assert "En in het regeerprogramma staat" in edition.introduction  # "regeer-" / "programma"
-    assert edition.introduction.endswith("Met acties in het kader van de verbeteraanpak versterken we ook de basis "
-                                         "voor inclusief onderwijs.")
-    assert edition.introduction_links == [{
-        "title": "Kamerbrief Evaluatie en Verbeteraanpak Passend Onderwijs | Kamerstuk | Rijksoverheid.nl",
-        "url": "https://www.rijksoverheid.nl/documenten/kamerstukken/2020/11/04/kamerbrief-evaluatie-en-verbeteraanpak-passend-onderwijs",
-    }]
+    assert edition.introduction.endswith(
+        "Met acties in het kader van de verbeteraanpak versterken we ook de basis voor inclusief onderwijs."
+    )
+    assert edition.introduction_links == [
+        {
+            "title": "Kamerbrief Evaluatie en Verbeteraanpak Passend Onderwijs | Kamerstuk | Rijksoverheid.nl",
+            "url": "https://www.rijksoverheid.nl/documenten/kamerstukken/2020/11/04/kamerbrief-evaluatie-en-verbeteraanpak-passend-onderwijs",
+        }
+    ]
     assert edition.reading_guide.startswith("In deze voortgangsrapportage wordt eerst ingegaan op de doelstellingen")
-    assert edition.reading_guide.endswith("een overzicht met de verwachte wet- en regelgeving en een overzicht van de moties.")
-    assert edition.goals_text.startswith("De zeven doelen van passend onderwijs zijn sinds de verbeteraanpak van 2020 "
-                                         "onveranderd. Om deze doelstellingen te bereiken zijn verbeteringen "
-                                         "noodzakelijk, die in 2020 in de verbeteraanpak zijn genoemd.")
+    assert edition.reading_guide.endswith(
+        "een overzicht met de verwachte wet- en regelgeving en een overzicht van de moties."
+    )
+    assert edition.goals_text.startswith(
+        "De zeven doelen van passend onderwijs zijn sinds de verbeteraanpak van 2020 "
+        "onveranderd. Om deze doelstellingen te bereiken zijn verbeteringen "
+        "noodzakelijk, die in 2020 in de verbeteraanpak zijn genoemd."
+    )
 
 
 def test_report_edition_monitor_and_cooperation_texts():
@@ -1033,8 +1532,9 @@ def test_report_edition_monitor_and_cooperation_texts():
     )
     assert "De nulmeting van juni 2022 is het ijkpunt" in edition.monitor_text
     assert "besloten een nieuwe meting uit te voeren in het najaar van 2025" in edition.monitor_text
-    assert edition.monitor_text.endswith("Hier komt bij dat het veld niet onnodig belast moet worden als het "
-                                         "vermoedelijk niet veel oplevert.")
+    assert edition.monitor_text.endswith(
+        "Hier komt bij dat het veld niet onnodig belast moet worden als het vermoedelijk niet veel oplevert."
+    )
     # The table's first group name "Jongeren/leerlingen" is extracted inside this text; it is not part of it.
     assert edition.cooperation_text.startswith(
         "Voor de uitvoering van de verbeteraanpak passend onderwijs wordt samengewerkt met partijen uit het "
@@ -1042,11 +1542,14 @@ def test_report_edition_monitor_and_cooperation_texts():
     )
     assert "‘Denk mee met OCW’-sessies" in edition.cooperation_text
     assert "Jongeren/leerlingen" not in edition.cooperation_text
-    assert edition.cooperation_text.endswith("In de tabel zijn de partijen opgenomen waarmee het meest intensief "
-                                             "wordt samengewerkt.")
-    assert edition.measures_intro.startswith("In dit hoofdstuk is de voortgang van de 25 maatregelen van de "
-                                             "verbeteraanpak beschreven. Het hoofdstuk begint met de geprioriteerde "
-                                             "maatregelen")
+    assert edition.cooperation_text.endswith(
+        "In de tabel zijn de partijen opgenomen waarmee het meest intensief wordt samengewerkt."
+    )
+    assert edition.measures_intro.startswith(
+        "In dit hoofdstuk is de voortgang van de 25 maatregelen van de "
+        "verbeteraanpak beschreven. Het hoofdstuk begint met de geprioriteerde "
+        "maatregelen"
+    )
     assert edition.measures_intro_footnote == (
         "De rapportage toont de voortgang op deze maatregelen tot en met peildatum 1 februari 2025."
     )
@@ -1057,11 +1560,31 @@ def test_report_edition_monitor_and_cooperation_texts():
 
 DEBRIS = [
     # words glued by the OCR, as they occur in the extraction
-    "Eris ", "Hetis ", "Erzijn", "Ditis", "Deinspectie", "Scholenin", "Eendeel", "Ervolgt", "Hetorganiseren",
+    "Eris ",
+    "Hetis ",
+    "Erzijn",
+    "Ditis",
+    "Deinspectie",
+    "Scholenin",
+    "Eendeel",
+    "Ervolgt",
+    "Hetorganiseren",
     # lost diaereses
-    "geinform", "geinventa", "geévalu", "continuiteit", "casuist", "ideeén", "financién",
+    "geinform",
+    "geinventa",
+    "geévalu",
+    "continuiteit",
+    "casuist",
+    "ideeén",
+    "financién",
     # bullet marks and garbled characters
-    "®", "©", "¢", "ﬁ", "ﬂ", "|", "  ",
+    "®",
+    "©",
+    "¢",
+    "ﬁ",
+    "ﬂ",
+    "|",
+    "  ",
 ]
 
 

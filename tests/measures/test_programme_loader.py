@@ -35,7 +35,7 @@ def _load(fixtures: Path | None = None, **options) -> str:
 def _counts(report: str) -> dict[str, int]:
     match = re.match(r"Nieuw: (\d+), bijgewerkt: (\d+), ongewijzigd: (\d+), historie toegevoegd: (\d+)\.", report)
     assert match, report
-    return dict(zip(["created", "updated", "unchanged", "history"], map(int, match.groups())))
+    return dict(zip(["created", "updated", "unchanged", "history"], map(int, match.groups()), strict=True))
 
 
 @pytest.fixture
@@ -60,13 +60,17 @@ def _edit_as_staff() -> None:
     first_step = measure.items.get(kind=MeasureItemKind.STEP, position=1)
     first_step.text = "Door de redactie aangepaste stap."
     first_step.save()
-    MeasureItem.objects.create(measure=measure, kind=MeasureItemKind.STEP, position=3, text="Nieuwe stap van de redactie.")
+    MeasureItem.objects.create(
+        measure=measure, kind=MeasureItemKind.STEP, position=3, text="Nieuwe stap van de redactie."
+    )
     Motion.objects.filter(kamerstuk="31497-373").update(status="uitgevoerd")
 
 
 def _steps(code: str) -> list[str]:
     return list(
-        Measure.objects.get(code=code).items.filter(kind=MeasureItemKind.STEP).order_by("position")
+        Measure.objects.get(code=code)
+        .items.filter(kind=MeasureItemKind.STEP)
+        .order_by("position")
         .values_list("text", flat=True)
     )
 
@@ -172,10 +176,18 @@ def test_an_edited_record_keeps_its_edit_when_its_file_changes_too(programme_loa
 
 def test_a_fixture_change_on_an_unedited_record_is_applied(programme_loaded, fixtures_copy):
     _edit(fixtures_copy, "measures/09.yaml", "Begin 2025 zijn verkennende sessies", "Begin 2025 zijn nieuwe sessies")
-    _edit(fixtures_copy, "motions.yaml", 'title: "Wetsvoorstel doorzettingsmacht"', 'title: "Wetsvoorstel over doorzettingsmacht"')
-    _edit(fixtures_copy, "measures/21.yaml",
-          '  - "Internetconsultatie van het wetsvoorstel."\n',
-          '  - "Internetconsultatie van het wetsvoorstel."\n  - "Een extra vervolgstap."\n')
+    _edit(
+        fixtures_copy,
+        "motions.yaml",
+        'title: "Wetsvoorstel doorzettingsmacht"',
+        'title: "Wetsvoorstel over doorzettingsmacht"',
+    )
+    _edit(
+        fixtures_copy,
+        "measures/21.yaml",
+        '  - "Internetconsultatie van het wetsvoorstel."\n',
+        '  - "Internetconsultatie van het wetsvoorstel."\n  - "Een extra vervolgstap."\n',
+    )
 
     report = _load(fixtures_copy)
 
@@ -200,18 +212,34 @@ def test_a_fixture_change_on_an_unedited_record_is_applied(programme_loaded, fix
 
 # (file, text replaced, replacement, words the error must contain)
 MALFORMED = {
-    "bad-yaml": ("measures/02.yaml", 'title: "Een landelijke norm voor basisondersteuning"',
-                 'title: [Een landelijke norm', ["02.yaml", "YAML"]),
-    "unknown-status": ("measures/05.yaml", "status: in_opstartfase", "status: half_klaar",
-                       ["05.yaml", "half_klaar"]),
+    "bad-yaml": (
+        "measures/02.yaml",
+        'title: "Een landelijke norm voor basisondersteuning"',
+        "title: [Een landelijke norm",
+        ["02.yaml", "YAML"],
+    ),
+    "unknown-status": ("measures/05.yaml", "status: in_opstartfase", "status: half_klaar", ["05.yaml", "half_klaar"]),
     "bad-measure-code": ("measures/05.yaml", 'code: "5"', 'code: "vijf"', ["05.yaml", "vijf"]),
-    "unknown-measure-in-motions": ("motions.yaml", 'measures: ["21"]', 'measures: ["99"]',
-                                   ["motions.yaml", "31497-373", "99"]),
-    "unknown-measure-in-goals": ("goals.yaml", 'measures: ["1", "4", "5", "7", "13"]',
-                                 'measures: ["1", "4", "5", "7", "13", "26"]', ["goals.yaml", "26"]),
+    "unknown-measure-in-motions": (
+        "motions.yaml",
+        'measures: ["21"]',
+        'measures: ["99"]',
+        ["motions.yaml", "31497-373", "99"],
+    ),
+    "unknown-measure-in-goals": (
+        "goals.yaml",
+        'measures: ["1", "4", "5", "7", "13"]',
+        'measures: ["1", "4", "5", "7", "13", "26"]',
+        ["goals.yaml", "26"],
+    ),
     "unknown-measure-in-laws": ("laws.yaml", 'measures: ["21"]', 'measures: ["27"]', ["laws.yaml", "27"]),
     "unknown-source": ("editions.yaml", "  source: vgr-2025\n", "  source: vgr-2099\n", ["editions.yaml", "vgr-2099"]),
-    "bad-kamerstuk-number": ("motions.yaml", 'number: "31497-373"', 'number: "31497/373"', ["motions.yaml", "31497/373"]),
+    "bad-kamerstuk-number": (
+        "motions.yaml",
+        'number: "31497-373"',
+        'number: "31497/373"',
+        ["motions.yaml", "31497/373"],
+    ),
 }
 
 

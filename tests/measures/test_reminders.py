@@ -30,7 +30,7 @@ def test_editors_get_their_stale_measures_on_the_reminder_days(upcoming, editor,
     Measure.objects.get(code="7").editors.add(editor)
     updated = Measure.objects.get(code="9")
     updated.editors.add(second_editor)
-    updated.last_published_at = datetime.datetime(2025, 6, 1, tzinfo=datetime.timezone.utc)
+    updated.last_published_at = datetime.datetime(2025, 6, 1, tzinfo=datetime.UTC)
     updated.save()
 
     assert stale_measure_reminders_send(today=PEILDATUM - datetime.timedelta(days=13)) == 0

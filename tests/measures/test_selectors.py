@@ -115,13 +115,13 @@ class TestOnRealData:
     def test_goal_list_with_status_mix(self):
         goals = selectors.goal_list()
         assert [goal.number for goal in goals] == [1, 2, 3, 4, 5, 6, 7]
-        for goal, wanted in zip(goals, fixture("goals.yaml")):
+        for goal, wanted in zip(goals, fixture("goals.yaml"), strict=True):
             assert [measure.code for measure in goal.first_measures] == wanted["measures"]
             assert goal.status_mix.total == len(wanted["measures"])
 
     def test_goal_status_mix_counts_the_statuses_of_its_measures(self):
         statuses = {entry["code"]: entry["status"] for entry in fixture_measures()}
-        for goal, wanted in zip(selectors.goal_summaries(), fixture("goals.yaml")):
+        for goal, wanted in zip(selectors.goal_summaries(), fixture("goals.yaml"), strict=True):
             expected = Counter(statuses[code] for code in wanted["measures"])
             assert {count.status: count.count for count in goal.status_mix.present} == dict(expected)
 

@@ -4,12 +4,13 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from legislation.models import ExpectedLaw
 from core.content_version import content_version
-from workspace.audit import record_versions
-from workspace import site
-from workspace.models import ChangeAction, ChangeRecord, Draft, DraftState
+from legislation.models import ExpectedLaw
 from measures.models import Measure, MeasureStatusChange
+from motions.models import Motion, MotionStatusChange
+from workspace import site
+from workspace.audit import record_versions
+from workspace.models import ChangeAction, ChangeRecord, Draft, DraftState
 from workspace.services import (
     EditConflict,
     draft_discard,
@@ -21,7 +22,6 @@ from workspace.services import (
     record_restore,
     status_quick_update,
 )
-from motions.models import Motion, MotionStatusChange
 
 pytestmark = pytest.mark.django_db
 

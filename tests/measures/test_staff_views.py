@@ -4,9 +4,8 @@ import re
 
 import pytest
 
-from workspace.models import ChangeRecord, Draft
-
 from measures.models import Measure
+from workspace.models import ChangeRecord, Draft
 
 pytestmark = pytest.mark.django_db
 
@@ -166,15 +165,16 @@ def test_quick_status_update_from_the_list(programme_loaded, editor_client):
 
 
 def test_history_lists_versions_and_restores_into_a_draft(programme_loaded, client, editor, final_editor):
-    from workspace.services import draft_publish, draft_save, edit_token
     from workspace import site
+    from workspace.services import draft_publish, draft_save, edit_token
 
     measure = Measure.objects.get(code="3")
     draft_save(record=measure, user=editor, document=dict(site.for_record(measure).document(measure), summary="Nieuw."),
                expected_token=edit_token(record=measure, draft=None))
     measure.refresh_from_db()
     from workspace.services import draft_for
-    draft_publish(record=measure, user=final_editor, expected_token=edit_token(record=measure, draft=draft_for(record=measure)))
+    draft_publish(record=measure, user=final_editor,
+                  expected_token=edit_token(record=measure, draft=draft_for(record=measure)))
     client.force_login(editor)
     html = client.get("/beheer/maatregelen/3/geschiedenis/").content.decode()
     assert "Versie 1" in html and "Versie 2" in html
@@ -190,8 +190,14 @@ def test_law_planning_can_be_moved_from_the_form(programme_loaded, editor_client
     response = editor_client.get(url)
     state = _form_state(response)
     entry = law.milestones.get(phase="inwerkingtreding")
-    data = {**state, "title": law.title, "status_text": law.status_text, "planning_note": law.planning_note,
-            "action": "save", "milestone_ids": [str(m.pk) for m in law.milestones.all()]}
+    data = {
+        **state,
+        "title": law.title,
+        "status_text": law.status_text,
+        "planning_note": law.planning_note,
+        "action": "save",
+        "milestone_ids": [str(m.pk) for m in law.milestones.all()],
+    }
     for milestone in law.milestones.all():
         for name in ["planned_text", "actual_text"]:
             data[f"milestone-{milestone.pk}-{name}"] = getattr(milestone, name)

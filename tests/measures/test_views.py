@@ -37,11 +37,10 @@ def fixture_measures() -> list[dict]:
 def programme_in_class(django_db_setup, django_db_blocker):
     """The real programme, loaded once per test class in a transaction that is rolled back
     after the class; each test runs in a savepoint inside it (loading takes seconds)."""
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            call_command("load_programme", fixtures=settings.PROGRAMME_FIXTURES_DIR, stdout=io.StringIO())
-            yield
-            transaction.set_rollback(True)
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_programme", fixtures=settings.PROGRAMME_FIXTURES_DIR, stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

@@ -27,7 +27,9 @@ def test_parts_are_available():
     assert parse_kamerstuk_number("36410-021") == KamerstukNumber("36410", "", 21)
 
 
-@pytest.mark.parametrize("written", ["", "31497", "373", "31497-", "3149-373", "31497-0", "motie 31497/373", "abcde-12"])
+@pytest.mark.parametrize(
+    "written", ["", "31497", "373", "31497-", "3149-373", "31497-0", "motie 31497/373", "abcde-12"]
+)
 def test_malformed_numbers_give_a_clear_validation_error(written):
     with pytest.raises(ValidationError) as raised:
         parse_kamerstuk_number(written)

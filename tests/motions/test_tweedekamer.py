@@ -10,10 +10,10 @@ import requests
 from django.core.management import CommandError, call_command
 from django.forms.models import model_to_dict
 
-from workspace.models import ChangeAction, ChangeRecord
 from motions.models import ChamberDecision, Motion, MotionStatus
 from motions.tweedekamer import TweedeKamerClient, motion_sync_from_tweede_kamer, motions_sync_all
 from tests.factories import MotionFactory, MotionSubmitterFactory, SourceDocumentFactory
+from workspace.models import ChangeAction, ChangeRecord
 
 RECORDINGS = Path(__file__).parent / "odata"
 BASE_URL = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0"
@@ -37,7 +37,7 @@ class RecordedGegevensmagazijn(requests.adapters.BaseAdapter):
         query = parse_qs(url.query)
         odata_filter = query["$filter"][0]
         assert "Soort eq 'Motie'" in odata_filter
-        assert "Kamerstukdossier,Zaak($expand=Besluit,ZaakActor)" == query["$expand"][0]
+        assert query["$expand"][0] == "Kamerstukdossier,Zaak($expand=Besluit,ZaakActor)"
         dossier = int(re.search(r"d/Nummer eq (\d+)", odata_filter).group(1))
         number = int(re.search(r"Volgnummer eq (\d+)", odata_filter).group(1))
         answer = self.answers[(dossier, number)]

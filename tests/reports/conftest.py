@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.db import connections, transaction
 
 from passend.celery import app as celery_app
-from reports import services as report_services
 from programme.models import ReportEdition
+from reports import services as report_services
 from reports.rendering import report_pdf
 from reports.snapshot import report_snapshot_build
 

@@ -23,27 +23,51 @@ def test_2025_planning_that_moved_with_its_whole_history(snapshot_2025):
     assert (verzuim.before, verzuim.now, verzuim.direction) == ("1 augustus 2025", "1 januari 2026", "later")
     assert verzuim.earlier == ["augustus ’24 (Webinar algemene voortgang passend onderwijs (2023))"]
     # Unchanged planning (the ouder- en jeugdsteunpunt on 1 januari 2025) is not listed.
-    assert all(c.law != "2. Wetsvoorstel Versterking positie ouders en leerlingen in passend onderwijs" for c in moved.values())
+    assert all(
+        c.law != "2. Wetsvoorstel Versterking positie ouders en leerlingen in passend onderwijs" for c in moved.values()
+    )
 
 
 def _with_previous_edition(snapshot: dict) -> dict:
     """The 2025 snapshot as if the data held the third report, with its own records."""
     snapshot = copy.deepcopy(snapshot)
-    previous = dict(copy.deepcopy(snapshot["edition"]), key="vgr-2024", number=3, reference_date="2024-02-01",
-                    title="Derde voortgangsrapportage verbeteraanpak passend onderwijs po/vo", source=None)
+    previous = dict(
+        copy.deepcopy(snapshot["edition"]),
+        key="vgr-2024",
+        number=3,
+        reference_date="2024-02-01",
+        title="Derde voortgangsrapportage verbeteraanpak passend onderwijs po/vo",
+        source=None,
+    )
     snapshot["previous_edition"] = previous
     motion = snapshot["motions"][0]
     motion["status"], motion["status_label"] = "uitgevoerd", "Uitgevoerd"
-    motion["history"].insert(0, {
-        "status": "in_uitvoering", "status_label": "In uitvoering", "when": "1 februari 2024",
-        "sort_date": "2024-02-01", "explanation": "", "source": None, "edition_key": "vgr-2024",
-    })
+    motion["history"].insert(
+        0,
+        {
+            "status": "in_uitvoering",
+            "status_label": "In uitvoering",
+            "when": "1 februari 2024",
+            "sort_date": "2024-02-01",
+            "explanation": "",
+            "source": None,
+            "edition_key": "vgr-2024",
+        },
+    )
     measure = next(m for m in snapshot["measures"] if m["code"] == "19")
     # A later letter says "in uitvoering" too, but the previous edition said "in opstartfase".
-    measure["history"].insert(0, {
-        "status": "in_opstartfase", "status_label": "In opstartfase", "when": "1 februari 2024",
-        "sort_date": "2024-02-01", "explanation": "", "source": None, "edition_key": "vgr-2024",
-    })
+    measure["history"].insert(
+        0,
+        {
+            "status": "in_opstartfase",
+            "status_label": "In opstartfase",
+            "when": "1 februari 2024",
+            "sort_date": "2024-02-01",
+            "explanation": "",
+            "source": None,
+            "edition_key": "vgr-2024",
+        },
+    )
     return snapshot
 
 

@@ -9,8 +9,8 @@ import pytest
 from django.db import IntegrityError, OperationalError
 from django.utils import timezone
 
-from reports import services
 from programme.models import EditionStatus
+from reports import services
 from reports.models import GenerationStatus, ReportGeneration
 from reports.rendering import report_pdf as real_report_pdf
 from reports.services import (
@@ -83,7 +83,9 @@ def test_running_again_is_harmless(edition, final_editor, django_capture_on_comm
     render.assert_not_called()
 
 
-def test_a_redelivered_half_done_generation_is_rendered_again(edition, final_editor, django_capture_on_commit_callbacks):
+def test_a_redelivered_half_done_generation_is_rendered_again(
+    edition, final_editor, django_capture_on_commit_callbacks
+):
     generation = _start(edition, final_editor, django_capture_on_commit_callbacks, execute=False)
     ReportGeneration.objects.filter(pk=generation.pk).update(status=GenerationStatus.RUNNING, attempts=1)
     generation = report_generation_run(generation_id=generation.pk)
@@ -107,8 +109,9 @@ def test_transient_errors_are_retried(edition, final_editor, django_capture_on_c
     assert generation.status == GenerationStatus.DONE and generation.attempts == 3
 
 
-def test_transient_errors_that_persist_are_recorded(edition, final_editor, django_capture_on_commit_callbacks,
-                                                   eager_retries):
+def test_transient_errors_that_persist_are_recorded(
+    edition, final_editor, django_capture_on_commit_callbacks, eager_retries
+):
     with mock.patch.object(services, "report_pdf", side_effect=OperationalError("database down")):
         generation = _start(edition, final_editor, django_capture_on_commit_callbacks)
     assert generation.status == GenerationStatus.FAILED
@@ -124,8 +127,9 @@ def test_permanent_errors_are_recorded_at_once(edition, final_editor, django_cap
     assert not generation.file
 
 
-def test_publishing_freezes_the_edition_to_its_snapshot(edition, final_editor, administrator,
-                                                      django_capture_on_commit_callbacks):
+def test_publishing_freezes_the_edition_to_its_snapshot(
+    edition, final_editor, administrator, django_capture_on_commit_callbacks
+):
     assert edition.status == EditionStatus.DRAFT
     published = _start(edition, final_editor, django_capture_on_commit_callbacks)
     edition = report_edition_publish(generation=published, user=administrator)
@@ -142,16 +146,18 @@ def test_publishing_freezes_the_edition_to_its_snapshot(edition, final_editor, a
     assert not again.is_frozen
 
 
-def test_the_first_pdf_of_an_already_published_edition_freezes_it(edition, final_editor,
-                                                                  django_capture_on_commit_callbacks):
+def test_the_first_pdf_of_an_already_published_edition_freezes_it(
+    edition, final_editor, django_capture_on_commit_callbacks
+):
     edition.status = EditionStatus.PUBLISHED
     edition.save()
     generation = _start(edition, final_editor, django_capture_on_commit_callbacks)
     assert generation.is_frozen
 
 
-def test_only_a_finished_generation_of_a_draft_can_be_published(edition, final_editor, administrator,
-                                                                django_capture_on_commit_callbacks):
+def test_only_a_finished_generation_of_a_draft_can_be_published(
+    edition, final_editor, administrator, django_capture_on_commit_callbacks
+):
     queued = _start(edition, final_editor, django_capture_on_commit_callbacks, execute=False)
     with pytest.raises(services.ReportGenerationError):
         report_edition_publish(generation=queued, user=administrator)

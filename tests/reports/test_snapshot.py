@@ -17,7 +17,11 @@ def snapshot(programme_loaded):
 
 
 def test_snapshot_holds_everything_the_report_shows(snapshot):
-    assert len(snapshot["measures"]) == Measure.objects.filter(programme__slug="verbeteraanpak-passend-onderwijs").count() == 31
+    assert (
+        len(snapshot["measures"])
+        == Measure.objects.filter(programme__slug="verbeteraanpak-passend-onderwijs").count()
+        == 31
+    )
     assert len(snapshot["motions"]) == Motion.objects.count() == 28
     assert len(snapshot["laws"]) == ExpectedLaw.objects.count() == 8
     assert len(snapshot["goals"]) == 7

@@ -8,7 +8,6 @@ from django.shortcuts import resolve_url
 from django.urls import reverse
 
 from programme.models import EditionStatus
-
 from reports.models import GenerationStatus, ReportGeneration
 from tests.factories import MeasureFactory, ReportEditionFactory
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.template.loader import render_to_string
 
-from reports import selectors
 from programme.models import ReportEdition
+from reports import selectors
 from reports.rendering import WEB_CSS, report_html, report_pdf
 from reports.snapshot import report_snapshot_build
 
@@ -27,7 +27,7 @@ class Command(BaseCommand):
             try:
                 chosen = selectors.report_edition_get(key=edition)
             except ReportEdition.DoesNotExist:
-                raise CommandError(f"Editie {edition!r} bestaat niet.")
+                raise CommandError(f"Editie {edition!r} bestaat niet.") from None
         else:
             chosen = selectors.report_edition_current()
             if chosen is None:

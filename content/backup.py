@@ -72,7 +72,9 @@ def programme_import(*, text: str) -> int:
         raise BackupError(f"Onbekende versie van het back-upformaat: {payload.get('version')}.")
     occupied = [model._meta.label for model in _models() if model._default_manager.exists()]
     if occupied:
-        raise BackupError("De database is niet leeg (" + ", ".join(occupied[:5]) + "); herstel alleen in een lege database.")
+        raise BackupError(
+            "De database is niet leeg (" + ", ".join(occupied[:5]) + "); herstel alleen in een lege database."
+        )
     count = 0
     with transaction.atomic():
         for item in serializers.deserialize("json", json.dumps(payload["objects"]), handle_forward_references=True):

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from measures.backup import BackupError, programme_import
+from content.backup import BackupError, programme_import
 
 
 class Command(BaseCommand):

@@ -20,25 +20,42 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.text import slugify
 
-from legislation.models import ExpectedLaw, LawContentItem, LawMilestone, LawKind, MilestonePlanning, Phase
-from motions.kamerstukken import parse_kamerstuk_number
-from motions.models import Commitment, CommitmentStatus, Motion, MotionScope, MotionStatus, MotionStatusChange, MotionSubmitter
-from programme.models import EditionStatus, ReportEdition, SourceDocument, SourceKind
-
 from core.content_version import content_changed
+from legislation.models import ExpectedLaw, LawContentItem, LawKind, LawMilestone, MilestonePlanning, Phase
+from measures.documents import ITEM_LISTS, measure_document, measure_document_apply
+from measures.models import Measure, MeasureStatus, MeasureStatusChange, Priority, PriorityKind
+from motions.kamerstukken import parse_kamerstuk_number
+from motions.models import (
+    Commitment,
+    CommitmentStatus,
+    Motion,
+    MotionScope,
+    MotionStatus,
+    MotionStatusChange,
+    MotionSubmitter,
+)
 from programme.codes import parse_measure_code
-from .documents import ITEM_LISTS, measure_document, measure_document_apply
-from programme.models import Goal, Organisation, Programme, StakeholderGroup
-from .models import Measure, MeasureStatus, MeasureStatusChange, Priority, PriorityKind
+from programme.models import (
+    EditionStatus,
+    Goal,
+    Organisation,
+    Programme,
+    ReportEdition,
+    SourceDocument,
+    SourceKind,
+    StakeholderGroup,
+)
+
 
 class FixtureError(Exception):
     """The fixture files are malformed; the message names the file and the entry."""

@@ -4,7 +4,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from measures.programme_loader import FixtureError, programme_differences, programme_load
+from content.loader import FixtureError, programme_differences, programme_load
 
 
 class Command(BaseCommand):

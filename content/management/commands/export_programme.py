@@ -1,9 +1,9 @@
-"""manage.py export_programme --output backup.json: a complete backup (see measures/backup.py)."""
+"""manage.py export_programme --output backup.json: a complete backup (see content/backup.py)."""
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from measures.backup import programme_export
+from content.backup import programme_export
 
 
 class Command(BaseCommand):
