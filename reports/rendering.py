@@ -5,9 +5,7 @@ so the same snapshot always gives the same document.
 """
 import copy
 import datetime
-import threading
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -160,33 +158,6 @@ def _refuse_fetch(url: str, *args, **kwargs):
     raise ValueError(f"Extern bestand niet toegestaan: {url}")
 
 
-_TAG_IDS_LOCK = threading.Lock()
-
-
-@contextmanager
-def _stable_tag_ids():
-    """Number the structure tree's table cells in order instead of by memory address.
-
-    WeasyPrint 66 names them with ``id(box)`` (weasyprint/pdf/tags.py), which differs on
-    every run; without this the same snapshot would not give the same bytes. Should a
-    later WeasyPrint stop using ``id`` there, this does nothing and the reproducibility
-    test says so.
-    """
-    from weasyprint.pdf import tags
-
-    numbers: dict[int, int] = {}
-
-    def stable_id(obj) -> int:
-        return numbers.setdefault(id(obj), len(numbers) + 1)
-
-    with _TAG_IDS_LOCK:
-        tags.id = stable_id
-        try:
-            yield
-        finally:
-            del tags.id
-
-
 def report_pdf(snapshot: dict[str, Any]) -> RenderedPdf:
     """Render the snapshot to a tagged PDF/UA-1 document."""
     from weasyprint import (  # heavy import; only the worker and the command need it
@@ -200,8 +171,9 @@ def report_pdf(snapshot: dict[str, Any]) -> RenderedPdf:
     document = HTML(string=html, base_url=str(PRINT_CSS.parent), url_fetcher=_refuse_fetch).render(
         stylesheets=[CSS(filename=str(PRINT_CSS))], pdf_variant="pdf/ua-1", pdf_tags=True,
     )
-    with _stable_tag_ids():
-        pdf = document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
+    # Same snapshot, same bytes: since WeasyPrint 70 the structure tree's table cell IDs
+    # are numbered in order (66 used id(), which a patch here had to replace).
+    pdf = document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
     finished = time.perf_counter()
     return RenderedPdf(
         pdf=pdf,

@@ -284,6 +284,9 @@ LOGGING = {
     "loggers": {
         # Successful logins are not news; failures and lockouts still are (WARNING).
         "axes": {"level": "WARNING"},
+        # WeasyPrint logs every layout step at INFO (some 300 lines a report); up to 68
+        # it set its own logger to WARNING, from 69 on that is left to the project.
+        "weasyprint": {"level": "WARNING"},
     },
 }
 

@@ -64,7 +64,11 @@ def test_unknown_resources_are_404_problems(client, url, detail):
     assert _problem(client.get(url), 404)["detail"] == detail
 
 
-@pytest.mark.parametrize("url", ["/api/v1/bestaat-niet", "/api/v1/maatregelen/", "/api/v1/maatregelen/8A", "/api/v1/"])
+@pytest.mark.parametrize(
+    "url",
+    ["/api/v1/bestaat-niet", "/api/v1/maatregelen/", "/api/v1/maatregelen/8A", "/api/v1/",
+     "/api/v1/be%0Astaat-niet", "/api/v1/x%0Amoties/8a/concept"],
+)
 def test_unknown_addresses_and_trailing_slashes_are_404_problems(client, url):
     _problem(client.get(url), 404)
 
