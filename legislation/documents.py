@@ -159,4 +159,6 @@ LAW_KIND = EditableKind(
     record_history=_law_record_history,
     public_url=lambda law: law.get_absolute_url(),
     document_from_post=law_document_from_post,
+    field_labels={"planning_note": "Opmerking over de planning", "status_text": "Stand van zaken",
+                  "milestones": "Planning"},
 )

@@ -173,5 +173,18 @@ MEASURE_KIND = EditableKind(
     may_edit=measure_may_edit,
     assigned_editors="editors",
     quick_status=True,
+    field_labels={
+        "chapter_title": "Titel boven het hoofdstuk",
+        "introduction": "Inleiding en aanpak",
+        "summary": "Stand van zaken",
+        "stakeholders": "Betrokkenen",
+        "dilemmas": "Dilemma’s bij de maatregel",
+        "steps": "Stappen tot nu toe",
+        "next_steps": "Vervolgstappen",
+        "school_actions": "Wat kunnen scholen en samenwerkingsverbanden al doen?",
+        "links": "Links",
+        "is_prioritised": "Geprioriteerd",
+        "has_chapter": "Eigen hoofdstuk",
+    },
     status_choices=MeasureStatus.choices,
 )

@@ -97,4 +97,5 @@ MOTION_KIND = EditableKind(
     public_url=lambda motion: motion.get_absolute_url(),
     document_from_post=motion_document_from_post,
     form_context=motion_form_context,
+    field_labels={"explanation": "Toelichting", "scope": "Uitgevoerd binnen", "measures": "Maatregelen"},
 )

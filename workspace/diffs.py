@@ -4,28 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-FIELD_LABELS = {
+# Labels of the fields every kind has; each kind adds its own (EditableKind.field_labels).
+COMMON_LABELS = {
     "title": "Titel",
-    "chapter_title": "Titel boven het hoofdstuk",
     "status": "Status",
     "status_note": "Toelichting op de status",
     "status_change": "Onderbouwing statuswijziging",
-    "introduction": "Inleiding en aanpak",
-    "summary": "Stand van zaken",
-    "stakeholders": "Betrokkenen",
-    "dilemmas": "Dilemma’s bij de maatregel",
-    "steps": "Stappen tot nu toe",
-    "next_steps": "Vervolgstappen",
-    "school_actions": "Wat kunnen scholen en samenwerkingsverbanden al doen?",
-    "links": "Links",
-    "explanation": "Toelichting",
-    "scope": "Uitgevoerd binnen",
-    "measures": "Maatregelen",
-    "planning_note": "Opmerking over de planning",
-    "status_text": "Stand van zaken",
-    "milestones": "Planning",
-    "is_prioritised": "Geprioriteerd",
-    "has_chapter": "Eigen hoofdstuk",
 }
 # Identity fields never change through the workspace.
 _SKIPPED = {"code", "kamerstuk", "number"}
@@ -66,7 +50,8 @@ def _as_lines(value) -> list[str]:
     return [str(value)]
 
 
-def document_diff(old: dict, new: dict, *, changed_only: bool = False) -> list[FieldDiff]:
+def document_diff(old: dict, new: dict, *, labels: dict[str, str] = COMMON_LABELS,
+                  changed_only: bool = False) -> list[FieldDiff]:
     """Compare two documents. Items present on only one side are marked as changed."""
     rows = []
     for key in list(dict.fromkeys([*old, *new])):
@@ -79,7 +64,7 @@ def document_diff(old: dict, new: dict, *, changed_only: bool = False) -> list[F
         rows.append(
             FieldDiff(
                 key=key,
-                label=FIELD_LABELS.get(key, key),
+                label=labels.get(key, key),
                 old=[Item(line, line not in new_lines) for line in old_lines],
                 new=[Item(line, line not in old_lines) for line in new_lines],
                 changed=changed,

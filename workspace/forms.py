@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from django.http import QueryDict
 
-from .diffs import FIELD_LABELS
 from .registry import site
 
 EMPTY_ROWS = 2
@@ -95,10 +94,10 @@ SUB_LABELS = {
 }
 
 
-def error_label(key: str) -> str:
+def error_label(key: str, labels: dict[str, str]) -> str:
     """'steps.3' → 'Stappen tot nu toe, punt 3'; 'status_change.date' → 'Onderbouwing statuswijziging, datum'."""
     parts = key.split(".")
-    label = FIELD_LABELS.get(parts[0], parts[0])
+    label = labels.get(parts[0], parts[0])
     for part in parts[1:]:
         label += f", punt {part}" if part.isdigit() else f", {SUB_LABELS.get(part, part)}"
     return label
@@ -106,12 +105,13 @@ def error_label(key: str) -> str:
 
 def form_context(record, document: dict, errors: dict[str, str]) -> dict:
     """What the edit template needs to show ``document`` (with ``errors`` per field)."""
+    kind = site.for_record(record)
     context = {
         "document": document,
         "errors": errors,
-        "error_summary": [f"{error_label(key)}: {message}" for key, message in errors.items()],
+        "error_summary": [f"{error_label(key, kind.labels)}: {message}" for key, message in errors.items()],
         "status_change": document.get("status_change") or {},
         "original_json": json.dumps(document, ensure_ascii=False),
     }
-    context.update(site.for_record(record).form_context(record, document, errors))
+    context.update(kind.form_context(record, document, errors))
     return context

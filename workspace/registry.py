@@ -19,6 +19,8 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from .diffs import COMMON_LABELS
+
 
 def _anyone_with_the_role(user, record) -> bool:
     return True
@@ -54,7 +56,13 @@ class EditableKind:
     assigned_editors: str = ""
     # Whether the list offers a quick status change.
     quick_status: bool = False
+    # Dutch labels of the kind's own document fields, for diffs and error messages.
+    field_labels: dict[str, str] = field(default_factory=dict)
     status_choices: list = field(default_factory=list)
+
+    @property
+    def labels(self) -> dict[str, str]:
+        return {**COMMON_LABELS, **self.field_labels}
 
     def get(self, key: str) -> models.Model:
         return get_object_or_404(self.model, **{self.lookup: key})

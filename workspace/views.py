@@ -146,7 +146,8 @@ def record_edit(request: HttpRequest, kind: str, key: str) -> HttpResponse:
         # Keep the editor's text in the form; show what the other person changed; the
         # new token lets the next save go through once they have merged.
         changes = document_diff(
-            _original_document(request.POST.get("original", "")), conflict.current_document, changed_only=True
+            _original_document(request.POST.get("original", "")), conflict.current_document,
+            labels=staff_kind.labels, changed_only=True,
         )
         return _render_edit(
             request,
@@ -215,7 +216,7 @@ def record_review(request: HttpRequest, kind: str, key: str) -> HttpResponse:
             "kind": staff_kind,
             "record": record,
             "draft": draft,
-            "diff": document_diff(published, draft.document) if draft else [],
+            "diff": document_diff(published, draft.document, labels=staff_kind.labels) if draft else [],
             "token": edit_token(record=record, draft=draft),
             "can_publish": user_can_publish(request.user),
             **_record_urls(staff_kind, record),
@@ -250,7 +251,10 @@ def record_history(request: HttpRequest, kind: str, key: str) -> HttpResponse:
             "record": record,
             "changes": record_changes(record=record)[:200],
             "versions": [
-                {"version": version, "diff": document_diff(version.document, current, changed_only=True)}
+                {
+                    "version": version,
+                    "diff": document_diff(version.document, current, labels=staff_kind.labels, changed_only=True),
+                }
                 for version in reversed(versions)
             ],
             "current_version": record.version,
