@@ -220,7 +220,7 @@ def status_history(*, records: list) -> list[StatusRecordView]:
 
 
 def edition_is_public(edition) -> bool:
-    return edition is not None and edition.status == EditionStatus.PUBLISHED
+    return edition is not None and edition.status == EditionStatus.ADOPTED
 
 
 # --- Status summaries ----------------------------------------------------------------------

@@ -15,13 +15,13 @@ from .models import Measure
 
 def previous_edition() -> ReportEdition | None:
     """The latest edition sent to parliament: updates are counted from its peildatum."""
-    return ReportEdition.objects.filter(status=EditionStatus.PUBLISHED).order_by("-reference_date").first()
+    return ReportEdition.objects.filter(status=EditionStatus.ADOPTED).order_by("-reference_date").first()
 
 
 def upcoming_edition(*, today: datetime.date | None = None) -> ReportEdition | None:
     today = today or timezone.localdate()
     return (
-        ReportEdition.objects.filter(status=EditionStatus.DRAFT, reference_date__gte=today)
+        ReportEdition.objects.filter(status=EditionStatus.OPEN, reference_date__gte=today)
         .order_by("reference_date").first()
     )
 

@@ -5,6 +5,7 @@ editions, and the base of every status record (domain history with its evidence)
 The shape follows the 2025 voortgangsrapportage: 7 goals, the stakeholder groups of its
 "Samenwerking met veldpartijen" table, and one edition per yearly report.
 """
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.formats import date_format
@@ -150,8 +151,11 @@ class SourceDocument(models.Model):
 
 
 class EditionStatus(models.TextChoices):
-    DRAFT = "concept", _("Concept")
-    PUBLISHED = "gepubliceerd", _("Gepubliceerd")
+    """An edition is prepared (at most one at a time, not public), then adopted
+    (vastgesteld): sent to parliament, public, and frozen for good."""
+
+    OPEN = "in_voorbereiding", _("In voorbereiding")
+    ADOPTED = "vastgesteld", _("Vastgesteld")
 
 
 class ReportEdition(models.Model):
@@ -166,9 +170,9 @@ class ReportEdition(models.Model):
     year = models.PositiveSmallIntegerField(_("jaar"))
     reference_date = models.DateField(_("peildatum"))
     status = models.CharField(
-        _("status"), max_length=20, choices=EditionStatus.choices, default=EditionStatus.DRAFT
+        _("status"), max_length=20, choices=EditionStatus.choices, default=EditionStatus.OPEN
     )
-    published_on = models.DateField(_("gepubliceerd op"), null=True, blank=True)
+    published_on = models.DateField(_("vastgesteld op"), null=True, blank=True)
     source = models.ForeignKey(
         SourceDocument, verbose_name=_("bron"), null=True, blank=True, on_delete=models.PROTECT,
         related_name="editions",
@@ -185,6 +189,21 @@ class ReportEdition(models.Model):
     measures_intro_footnote = models.TextField(_("voetnoot bij de inleiding maatregelen"), blank=True)
     laws_intro = models.TextField(_("inleiding verwachte wet- en regelgeving"), blank=True)
     fixture_checksum = models.CharField(max_length=64, blank=True, editable=False)
+    # The complete public state of the programme as this edition reported it: the
+    # report's snapshot (reports/snapshot.py), stored when the edition is adopted and
+    # never recomputed. Every rendering of an adopted edition (PDF, web, API) reads it.
+    frozen_state = models.JSONField(_("vastgelegde stand"), null=True, blank=True, editable=False)
+    frozen_sha256 = models.CharField(_("controlegetal vastgelegde stand"), max_length=64, blank=True,
+                                     editable=False)
+    adopted_at = models.DateTimeField(_("vastgesteld om"), null=True, blank=True, editable=False)
+    adopted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("vastgesteld door"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+", editable=False,
+    )
+    # Frozen by the loader from fixtures/ (below 1.0 such an edition is frozen again when
+    # the files change, so corrections of the transcription reach it), with the checksum
+    # of the files it was frozen from; an edition adopted by staff is never frozen again.
+    frozen_from_fixtures = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("editie voortgangsrapportage")
@@ -195,10 +214,17 @@ class ReportEdition(models.Model):
         ]
         constraints = [
             models.UniqueConstraint(fields=["programme", "number"], name="edition_unique_number"),
+            models.UniqueConstraint(
+                fields=["programme"], condition=models.Q(status="in_voorbereiding"), name="edition_one_open",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.title} ({self.year})"
+
+    @property
+    def is_adopted(self) -> bool:
+        return self.status == EditionStatus.ADOPTED
 
 
 class StatusRecord(models.Model):

@@ -28,7 +28,7 @@ class PublishedEditionKeyField(serializers.Field):
     """The key of the edition a fact was published in; null for editions still in concept."""
 
     def to_representation(self, edition: ReportEdition | None) -> str | None:
-        if edition is None or edition.status != EditionStatus.PUBLISHED:
+        if edition is None or edition.status != EditionStatus.ADOPTED:
             return None
         return edition.key
 

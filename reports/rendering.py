@@ -126,7 +126,7 @@ def report_context(snapshot: dict[str, Any], *, medium: str) -> dict[str, Any]:
         "medium": medium,
         "snapshot_taken_at": snapshot["taken_at"],
         "edition": edition,
-        "is_draft": edition["status"] != EditionStatus.PUBLISHED,
+        "is_draft": edition["status"] != EditionStatus.ADOPTED,
         "running_title": edition["title"].upper(),
         "reference_date": _long_date(edition["reference_date"]),
         "cover_date": _long_date(edition["published_on"]) or str(edition["year"]),

@@ -12,7 +12,7 @@ from .models import GenerationStatus, ReportGeneration
 def report_edition_list(*, published_only: bool) -> QuerySet[ReportEdition]:
     editions = ReportEdition.objects.select_related("programme", "source")
     if published_only:
-        editions = editions.filter(status=EditionStatus.PUBLISHED)
+        editions = editions.filter(status=EditionStatus.ADOPTED)
     return editions.order_by("-year", "-number")
 
 
@@ -29,7 +29,7 @@ def report_edition_previous(*, edition: ReportEdition) -> ReportEdition | None:
     """The published edition before this one, if the data holds it."""
     return (
         ReportEdition.objects.filter(
-            programme=edition.programme_id, number__lt=edition.number, status=EditionStatus.PUBLISHED
+            programme=edition.programme_id, number__lt=edition.number, status=EditionStatus.ADOPTED
         )
         .order_by("-number")
         .first()

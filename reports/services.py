@@ -1,5 +1,4 @@
 """State changes of the reports app: starting, running and publishing report generations."""
-import copy
 import datetime
 import hashlib
 import logging
@@ -13,13 +12,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from kombu.exceptions import OperationalError as BrokerError
 
-from core.content_version import content_changed
-from programme.models import EditionStatus, ReportEdition
+from programme.models import ReportEdition
 
 from . import selectors
+from .editions import edition_snapshot
 from .models import ACTIVE_GENERATION_STATUSES, GenerationStatus, ReportGeneration
 from .rendering import report_pdf
-from .snapshot import report_snapshot_build, report_snapshot_checksum
+from .snapshot import report_snapshot_checksum
 
 logger = logging.getLogger(__name__)
 
@@ -60,15 +59,6 @@ def report_generations_expire_stale(*, edition: ReportEdition | None = None) -> 
     )
 
 
-def _snapshot_for(*, edition: ReportEdition) -> dict:
-    """A published edition is frozen to the snapshot it was published with."""
-    if edition.status == EditionStatus.PUBLISHED:
-        frozen = selectors.report_generation_frozen(edition=edition)
-        if frozen is not None:
-            return copy.deepcopy(frozen.snapshot)
-    return report_snapshot_build(edition=edition)
-
-
 # The task by name: tasks.py is the thin shell around these services, which never
 # import it back.
 RENDER_TASK = "reports.tasks.report_generation_render"
@@ -93,7 +83,7 @@ def report_generation_start(*, edition: ReportEdition, user) -> ReportGeneration
     Raises ``ReportGenerationRunning`` with the running generation in that case.
     """
     # Outside the locking transaction, so the snapshot reads one consistent moment.
-    snapshot = _snapshot_for(edition=edition)
+    snapshot = edition_snapshot(edition=edition)
     with transaction.atomic():
         edition = ReportEdition.objects.select_for_update().get(pk=edition.pk)
         report_generations_expire_stale(edition=edition)
@@ -151,8 +141,9 @@ def report_generation_run(*, generation_id: int) -> ReportGeneration:
         generation.finished_at = timezone.now()
         fields = ["file", "size", "page_count", "sha256", "status", "error_message", "finished_at"]
         edition = generation.edition
-        if edition.status == EditionStatus.PUBLISHED and selectors.report_generation_frozen(edition=edition) is None:
-            # The first PDF of an edition that is already public fixes its content.
+        if (edition.is_adopted and generation.snapshot_sha256 == edition.frozen_sha256
+                and selectors.report_generation_frozen(edition=edition) is None):
+            # The first PDF of an adopted edition's frozen state is the one it keeps serving.
             generation.is_frozen = True
             fields.append("is_frozen")
         generation.save(update_fields=fields)
@@ -170,22 +161,3 @@ def report_generation_fail(*, generation_id: int, message: str) -> ReportGenerat
         generation.finished_at = timezone.now()
         generation.save(update_fields=["status", "error_message", "finished_at"])
     return generation
-
-
-def report_edition_publish(*, generation: ReportGeneration, user) -> ReportEdition:
-    """Publish an edition with this PDF: the edition becomes public and frozen to its snapshot."""
-    with transaction.atomic():
-        generation = ReportGeneration.objects.select_for_update().select_related("edition").get(pk=generation.pk)
-        edition = ReportEdition.objects.select_for_update().get(pk=generation.edition_id)
-        if generation.status != GenerationStatus.DONE:
-            raise ReportGenerationError(_("Alleen een afgeronde generatie kan worden gepubliceerd."))
-        if edition.status == EditionStatus.PUBLISHED:
-            raise ReportGenerationError(_("Deze editie is al gepubliceerd."))
-        generation.is_frozen = True
-        generation.save(update_fields=["is_frozen"])
-        edition.status = EditionStatus.PUBLISHED
-        edition.published_on = edition.published_on or timezone.localdate()
-        edition.save(update_fields=["status", "published_on"])
-        logger.info("Edition %s published with generation %s by %s", edition.key, generation.pk, user)
-        content_changed()
-    return edition

@@ -1,23 +1,26 @@
-"""Staff pages (/beheer/rapportages/): start a generation, follow it, download and publish."""
+"""Staff pages (/beheer/rapportages/): open the next edition, make PDFs and follow them,
+and adopt (vaststellen) an edition."""
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 from django.views import View
-from django.views.generic import TemplateView
+from django.views.generic import FormView, TemplateView
 
 from programme.models import ReportEdition
+from workspace.models import Draft
 
 from . import selectors
+from .changes import report_changes
+from .editions import ADOPT_PERMISSION, START_PERMISSION, edition_adopt, edition_start
 from .models import GenerationStatus, ReportGeneration
-from .services import (
-    ReportGenerationError,
-    ReportGenerationRunning,
-    report_edition_publish,
-    report_generation_start,
-)
+from .services import ReportGenerationRunning, report_generation_start
+from .snapshot import report_snapshot_build
 
 
 class RenderPermissionMixin(PermissionRequiredMixin):
@@ -31,7 +34,9 @@ class StaffEditionListView(RenderPermissionMixin, TemplateView):
         editions = list(selectors.report_edition_list(published_only=False))
         for edition in editions:
             edition.latest_generation = selectors.report_generation_list(edition=edition).first()
-        return super().get_context_data(editions=editions, **kwargs)
+        return super().get_context_data(
+            editions=editions, can_start=self.request.user.has_perm(START_PERMISSION), **kwargs
+        )
 
 
 class StaffEditionView(RenderPermissionMixin, TemplateView):
@@ -43,7 +48,7 @@ class StaffEditionView(RenderPermissionMixin, TemplateView):
             edition=edition,
             generations=selectors.report_generation_list(edition=edition),
             frozen=selectors.report_generation_frozen(edition=edition),
-            can_publish=self.request.user.has_perm("programme.manage_editions"),
+            can_adopt=not edition.is_adopted and self.request.user.has_perm(ADOPT_PERMISSION),
             **kwargs,
         )
 
@@ -71,11 +76,7 @@ class GenerationDetailView(RenderPermissionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         generation = _generation_or_404(self.kwargs["pk"])
-        return super().get_context_data(
-            generation=generation,
-            can_publish=self.request.user.has_perm("programme.manage_editions"),
-            **kwargs,
-        )
+        return super().get_context_data(generation=generation, **kwargs)
 
 
 class GenerationStatusView(RenderPermissionMixin, View):
@@ -108,15 +109,58 @@ class GenerationDownloadView(RenderPermissionMixin, View):
         )
 
 
-class GenerationPublishView(PermissionRequiredMixin, View):
-    permission_required = ("reports.render_report", "programme.manage_editions")
+class EditionStartForm(forms.Form):
+    key = forms.SlugField(label=_("Sleutel"), max_length=50,
+                          help_text=_("Bijvoorbeeld vgr-2026. Komt in het webadres."))
+    reference_date = forms.DateField(label=_("Peildatum"), widget=forms.DateInput(attrs={"type": "date"}))
+    title = forms.CharField(
+        label=_("Titel"), max_length=300, required=False,
+        help_text=_("Leeg laten voor de gebruikelijke titel, zoals ‘Vijfde voortgangsrapportage …’."),
+    )
 
-    def post(self, request, pk: int):
-        generation = _generation_or_404(pk)
+
+class EditionStartView(PermissionRequiredMixin, FormView):
+    """Open the next edition (beheerder): it starts from the texts of the newest one."""
+
+    permission_required = START_PERMISSION
+    template_name = "reports/staff/edition_start.html"
+    form_class = EditionStartForm
+
+    def form_valid(self, form):
         try:
-            report_edition_publish(generation=generation, user=request.user)
-        except ReportGenerationError as error:
-            messages.error(request, str(error))
+            edition = edition_start(user=self.request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for field, messages_ in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, messages_)
+            return self.form_invalid(form)
+        messages.success(self.request, _("%(title)s is geopend. Werk de gegevens bij en stel de editie vast "
+                                         "als de rapportage klaar is.") % {"title": edition.title})
+        return redirect("staff:report_edition", key=edition.key)
+
+
+class EditionAdoptView(PermissionRequiredMixin, TemplateView):
+    """Vaststellen (eindredacteur): a confirmation page with what changed since the
+    previous edition and which drafts are still open; adopting freezes the edition."""
+
+    permission_required = ADOPT_PERMISSION
+    template_name = "reports/staff/edition_adopt.html"
+
+    def get_context_data(self, **kwargs):
+        edition = get_object_or_404(ReportEdition, key=self.kwargs["key"])
+        return super().get_context_data(
+            edition=edition, changes=report_changes(report_snapshot_build(edition=edition)),
+            open_drafts=Draft.objects.count(), **kwargs,
+        )
+
+    def post(self, request, key: str):
+        edition = get_object_or_404(ReportEdition, key=key)
+        if request.POST.get("confirm") != "ja":
+            messages.error(request, _("Bevestig dat u de editie wilt vaststellen."))
+            return redirect("staff:report_edition_adopt", key=key)
+        try:
+            edition_adopt(edition=edition, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, "De editie is gepubliceerd met deze PDF.")
-        return redirect("staff:report_generation", pk=generation.pk)
+            messages.success(request, _("De editie is vastgesteld en openbaar. Haar inhoud ligt nu vast."))
+        return redirect("staff:report_edition", key=key)

@@ -1,10 +1,10 @@
-"""Public pages: the published editions, their web version and their PDF.
+"""Public pages: the adopted editions, their web version and their PDF.
 
-A draft edition is shown only to staff who may render reports (login first, 403 for
-anyone else logged in); published editions are open to everybody.
+Adopted (vastgestelde) editions are open to everybody and shown from their frozen state.
+The edition in preparation is shown only to staff who may render reports; to anyone
+else it does not exist (404), like an unknown key.
 """
 from django.conf import settings
-from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.cache import cache
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
@@ -12,12 +12,11 @@ from django.utils.safestring import mark_safe
 from django.views import View
 from django.views.generic import TemplateView
 
-from core.content_version import content_version
-from programme.models import EditionStatus, ReportEdition
+from programme.models import ReportEdition
 
 from . import selectors
+from .editions import edition_snapshot
 from .rendering import report_html
-from .snapshot import report_snapshot_build
 
 
 class EditionListView(TemplateView):
@@ -31,29 +30,27 @@ class EditionListView(TemplateView):
         return super().get_context_data(editions=editions, section="reports", **kwargs)
 
 
-class EditionAccessMixin(PermissionRequiredMixin):
-    """Published editions are public; drafts need reports.render_report."""
+class EditionAccessMixin(View):
+    """Adopted editions are public; the open one only for reports.render_report."""
 
-    permission_required = "reports.render_report"
-
-    def has_permission(self) -> bool:
+    def dispatch(self, request, *args, **kwargs):
         self.edition = get_object_or_404(
-            ReportEdition.objects.select_related("programme", "source"), key=self.kwargs["key"]
+            ReportEdition.objects.select_related("programme", "source"), key=kwargs["key"]
         )
-        return self.edition.status == EditionStatus.PUBLISHED or super().has_permission()
+        if not self.edition.is_adopted and not request.user.has_perm("reports.render_report"):
+            raise Http404("Deze rapportage bestaat niet of is nog niet vastgesteld.")
+        return super().dispatch(request, *args, **kwargs)
 
 
 def _web_document(edition: ReportEdition) -> str:
-    """The web version's HTML, from the frozen snapshot of a published edition if it has
-    one, else from the current data."""
-    frozen = selectors.report_generation_frozen(edition=edition)
-    if edition.status != EditionStatus.PUBLISHED:
-        return report_html(report_snapshot_build(edition=edition), medium="web")
-    key = f"reports:web:{edition.key}:{frozen.pk if frozen else content_version()}"
+    """The web version's HTML: an adopted edition's from its frozen state (cached by its
+    checksum, since it never changes), the open edition's from the current data."""
+    if not edition.is_adopted:
+        return report_html(edition_snapshot(edition=edition), medium="web")
+    key = f"reports:web:{edition.key}:{edition.frozen_sha256}"
     document = cache.get(key)
     if document is None:
-        snapshot = frozen.snapshot if frozen else report_snapshot_build(edition=edition)
-        document = report_html(snapshot, medium="web")
+        document = report_html(edition_snapshot(edition=edition), medium="web")
         cache.set(key, document, settings.PUBLIC_CACHE_SECONDS)
     return document
 

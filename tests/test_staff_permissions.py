@@ -28,20 +28,22 @@ ALLOWED = {
     "staff:record_history": EDIT,
     "staff:report_home": REPORTS,
     "staff:report_edition": REPORTS,
+    "staff:report_edition_start": {"beheerder"},
+    "staff:report_edition_adopt": {"eindredacteur"},
     "staff:report_generation_start": REPORTS,
     "staff:report_generation": REPORTS,
     "staff:report_generation_status": REPORTS,
     "staff:report_generation_download": REPORTS,
-    "staff:report_generation_publish": {"beheerder"},
 }
 # Values for the URL parameters of staff views (per view where they differ).
 PARAMETERS = {"kind": "maatregelen", "key": "5", "pk": 1}
 PARAMETERS_BY_VIEW = {
     "staff:report_edition": {"key": "vgr-2025"},
     "staff:report_generation_start": {"key": "vgr-2025"},
+    "staff:report_edition_adopt": {"key": "vgr-2025"},
 }
 GENERATION_VIEWS = {"staff:report_generation", "staff:report_generation_status",
-                    "staff:report_generation_download", "staff:report_generation_publish"}
+                    "staff:report_generation_download"}
 UNSAFE_METHODS = ["post", "put", "patch", "delete"]
 
 

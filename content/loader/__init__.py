@@ -30,6 +30,7 @@ from measures.models import Measure
 from motions.models import Motion
 from programme.codes import parse_measure_code
 from programme.models import Goal, ReportEdition, SourceDocument, StakeholderGroup
+from programme.signals import programme_loaded
 
 from .base import FixtureError, LoadReport, _Context, _text, read_fixtures
 from .laws import _law_export, _law_wanted, _load_laws
@@ -63,6 +64,10 @@ def programme_load(*, fixtures_dir: Path, overwrite_edits: bool = False) -> Load
             _load_motions(ctx)
             _load_commitments(ctx)
             _load_laws(ctx)
+            programme_loaded.send(
+                sender=programme_load, edition_keys=[entry["key"] for entry in fixtures.editions],
+                fixtures_sha256=fixtures.sha256, staff_edits_kept=bool(report.kept_edits),
+            )
             if report.changed:
                 content_changed()
     except ValidationError as error:

@@ -2,6 +2,7 @@
 context that syncs one record with its fixture entry (checksums, staff edits kept)."""
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import json
@@ -72,6 +73,12 @@ class Fixtures:
     motions: list[dict]
     commitments: list[dict]
     laws: list[dict]
+
+    @property
+    def sha256(self) -> str:
+        """A checksum of the files' content (not of their comments or layout)."""
+        content = json.dumps(dataclasses.asdict(self), sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha256(content.encode()).hexdigest()
 
 
 def _read_yaml(path: Path) -> Any:

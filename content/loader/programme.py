@@ -95,7 +95,7 @@ def _load_editions(ctx: _Context) -> None:
 
         def make(key=entry["key"]) -> ReportEdition:
             # The editions in the files are the ones already sent to parliament.
-            return ReportEdition(programme=ctx.programme, key=key, status=EditionStatus.PUBLISHED)
+            return ReportEdition(programme=ctx.programme, key=key, status=EditionStatus.ADOPTED)
 
         edition = _sync(
             ctx,

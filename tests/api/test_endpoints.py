@@ -126,10 +126,10 @@ def test_goal_stakeholder_motion_commitment_law_and_edition_shapes(client):
 
 
 def test_only_published_editions_are_public(client):
-    concept = ReportEditionFactory(programme=ReportEdition.objects.first().programme, status=EditionStatus.DRAFT)
+    concept = ReportEditionFactory(programme=ReportEdition.objects.first().programme, status=EditionStatus.OPEN)
     keys = [item["sleutel"] for item in client.get("/api/v1/rapportages").json()["resultaten"]]
     assert concept.key not in keys
-    assert keys == list(ReportEdition.objects.filter(status=EditionStatus.PUBLISHED).values_list("key", flat=True))
+    assert keys == list(ReportEdition.objects.filter(status=EditionStatus.ADOPTED).values_list("key", flat=True))
     assert client.get(f"/api/v1/rapportages/{concept.key}").status_code == 404
 
 

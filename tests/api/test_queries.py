@@ -35,7 +35,7 @@ def populate(count: int, offset: int) -> None:
     """``count`` records of every kind, each with its own related records."""
     programme = ProgrammeFactory()
     source = SourceDocumentFactory()
-    edition = ReportEditionFactory(programme=programme, status=EditionStatus.PUBLISHED, source=source)
+    edition = ReportEditionFactory(programme=programme, status=EditionStatus.ADOPTED, source=source)
     for index in range(offset, offset + count):
         group = StakeholderGroupFactory()
         OrganisationFactory.create_batch(2, group=group)

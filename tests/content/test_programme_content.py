@@ -1494,7 +1494,7 @@ def test_report_edition():
     # footnote 6: "tot en met peildatum 1 februari 2025".
     assert edition.title == "Vierde voortgangsrapportage verbeteraanpak passend onderwijs po/vo"
     assert (edition.number, edition.year, edition.reference_date) == (4, 2025, datetime.date(2025, 2, 1))
-    assert edition.status == "gepubliceerd"
+    assert edition.status == "vastgesteld"
     # OCR "Ditis in 2020 geévalueerd"; footnote markers "gepresenteerd.'" and "betrokken?." removed.
     assert edition.introduction.startswith(
         "Elk kind en iedere jongere heeft recht op onderwijs dat bij diegene past, of het nu gaat om leerlingen die "

@@ -20,7 +20,7 @@ def upcoming(programme_loaded):
     previous = ReportEdition.objects.get(key="vgr-2025")
     return ReportEdition.objects.create(
         programme=previous.programme, key="vgr-2026", number=5, title="Vijfde voortgangsrapportage",
-        year=PEILDATUM.year, reference_date=PEILDATUM, status=EditionStatus.DRAFT,
+        year=PEILDATUM.year, reference_date=PEILDATUM, status=EditionStatus.OPEN,
     )
 
 

@@ -144,7 +144,7 @@ class TestOnRealData:
     def test_a_draft_edition_is_not_shown_with_a_status(self):
         from programme.models import EditionStatus, ReportEdition
 
-        ReportEdition.objects.update(status=EditionStatus.DRAFT)
+        ReportEdition.objects.update(status=EditionStatus.OPEN)
         measure = selectors.measure_detail(code="19")
         history = selectors.status_history(records=list(measure.status_changes.all()))
         assert all(entry.edition is None for entry in history)

@@ -5,13 +5,17 @@ import pypdf
 import pytest
 from django.core.management import CommandError, call_command
 
+from reports.editions import edition_adopt
 from reports.models import ReportGeneration
 from tests.factories import MeasureFactory, ReportEditionFactory
 
 
 @pytest.fixture
-def editions(db):
-    older = ReportEditionFactory(title="Eerdere rapportage", key="eerder", number=1, year=2024)
+def editions(db, final_editor):
+    # One edition at a time is in preparation: the older one has been adopted.
+    older = edition_adopt(
+        edition=ReportEditionFactory(title="Eerdere rapportage", key="eerder", number=1, year=2024), user=final_editor
+    )
     newer = ReportEditionFactory(title="Nieuwste rapportage", key="nieuw", number=2, year=2025)
     MeasureFactory(programme=newer.programme, code="1", title="Een maatregel om te tonen")
     return older, newer

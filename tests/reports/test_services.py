@@ -9,16 +9,10 @@ import pytest
 from django.db import IntegrityError, OperationalError
 from django.utils import timezone
 
-from programme.models import EditionStatus
 from reports import services
 from reports.models import GenerationStatus, ReportGeneration
 from reports.rendering import report_pdf as real_report_pdf
-from reports.services import (
-    ReportGenerationRunning,
-    report_edition_publish,
-    report_generation_run,
-    report_generation_start,
-)
+from reports.services import ReportGenerationRunning, report_generation_run, report_generation_start
 from tests.factories import MeasureFactory, ReportEditionFactory
 
 
@@ -125,39 +119,3 @@ def test_permanent_errors_are_recorded_at_once(edition, final_editor, django_cap
     assert generation.status == GenerationStatus.FAILED and generation.attempts == 1
     assert generation.error_message == "Het genereren is mislukt: ValueError: kapotte momentopname"
     assert not generation.file
-
-
-def test_publishing_freezes_the_edition_to_its_snapshot(
-    edition, final_editor, administrator, django_capture_on_commit_callbacks
-):
-    assert edition.status == EditionStatus.DRAFT
-    published = _start(edition, final_editor, django_capture_on_commit_callbacks)
-    edition = report_edition_publish(generation=published, user=administrator)
-    assert edition.status == EditionStatus.PUBLISHED and edition.published_on is not None
-    published.refresh_from_db()
-    assert published.is_frozen
-    # Edits after publication do not reach a regenerated PDF of this edition.
-    edition.programme.measures.update(title="Later gewijzigd")
-    edition.introduction = "Een nieuwe inleiding."
-    edition.save()
-    again = _start(edition, final_editor, django_capture_on_commit_callbacks)
-    assert again.snapshot == published.snapshot
-    assert again.sha256 == published.sha256
-    assert not again.is_frozen
-
-
-def test_the_first_pdf_of_an_already_published_edition_freezes_it(
-    edition, final_editor, django_capture_on_commit_callbacks
-):
-    edition.status = EditionStatus.PUBLISHED
-    edition.save()
-    generation = _start(edition, final_editor, django_capture_on_commit_callbacks)
-    assert generation.is_frozen
-
-
-def test_only_a_finished_generation_of_a_draft_can_be_published(
-    edition, final_editor, administrator, django_capture_on_commit_callbacks
-):
-    queued = _start(edition, final_editor, django_capture_on_commit_callbacks, execute=False)
-    with pytest.raises(services.ReportGenerationError):
-        report_edition_publish(generation=queued, user=administrator)

@@ -1,7 +1,8 @@
 """Render the voortgangsrapportage to a file: ``manage.py render_report --output report.pdf``.
 
-Renders from a fresh snapshot of the published data and writes nothing to the database,
-so checks and the benchmark can run it freely.
+An adopted edition renders from its frozen state, the open edition from the published
+data as it is now. Writes nothing to the database, so checks and the benchmark can run
+it freely.
 """
 from pathlib import Path
 
@@ -10,8 +11,8 @@ from django.template.loader import render_to_string
 
 from programme.models import ReportEdition
 from reports import selectors
+from reports.editions import edition_snapshot
 from reports.rendering import WEB_CSS, report_html, report_pdf
-from reports.snapshot import report_snapshot_build
 
 
 class Command(BaseCommand):
@@ -32,7 +33,7 @@ class Command(BaseCommand):
             chosen = selectors.report_edition_current()
             if chosen is None:
                 raise CommandError("Er is nog geen editie; laad eerst de gegevens met load_programme.")
-        snapshot = report_snapshot_build(edition=chosen)
+        snapshot = edition_snapshot(edition=chosen)
         path = Path(output)
         if html:
             document = render_to_string(
