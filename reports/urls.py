@@ -9,4 +9,5 @@ urlpatterns: list = [
     path("rapportages/", views.EditionListView.as_view(), name="edition_list"),
     path("rapportages/<slug:key>/", views.EditionDetailView.as_view(), name="edition_detail"),
     path("rapportages/<slug:key>/pdf/", views.EditionPdfView.as_view(), name="edition_pdf"),
+    path("rapportages/<slug:key>/wijzigingen/", views.EditionChangesView.as_view(), name="edition_changes"),
 ]

@@ -16,6 +16,7 @@ from programme.models import ReportEdition
 
 from . import selectors
 from .editions import edition_snapshot
+from .progress import edition_progress
 from .rendering import report_html
 
 
@@ -77,4 +78,15 @@ class EditionPdfView(EditionAccessMixin, View):
             raise Http404("Van deze editie is nog geen PDF gemaakt.")
         return FileResponse(
             generation.file.open("rb"), content_type="application/pdf", filename=f"{self.edition.key}.pdf"
+        )
+
+
+class EditionChangesView(EditionAccessMixin, TemplateView):
+    """What changed in this report relative to the previous adopted one."""
+
+    template_name = "reports/edition_changes.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            edition=self.edition, progress=edition_progress(edition=self.edition), section="reports", **kwargs
         )

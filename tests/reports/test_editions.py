@@ -157,3 +157,53 @@ def test_a_beheerder_opens_and_an_eindredacteur_adopts_in_the_workspace(
     assert ReportEdition.objects.get(key="vgr-2026").status == EditionStatus.OPEN
     client.post(adopt, {"confirm": "ja"})
     assert ReportEdition.objects.get(key="vgr-2026").status == EditionStatus.ADOPTED
+
+
+def _adopt_2026_with_progress(editor, final_editor):
+    """Open vgr-2026, publish a status change with a new step and a dropped next step on
+    measure 2 and a moved planning, then adopt it."""
+    from legislation.models import ExpectedLaw
+
+    opened = edition_start(key="vgr-2026", reference_date=datetime.date(2026, 2, 1))
+    measure = Measure.objects.get(code="2")
+    document = site.for_record(measure).document(measure)
+    dropped = document["next_steps"][0]
+    document.update(
+        status="afgerond" if measure.status != "afgerond" else "in_uitvoering",
+        status_change={"date": YESTERDAY, "explanation": "Alle scholen hebben een aanspreekpunt."},
+        steps=document["steps"] + ["Elke vo-school heeft een aanspreekpunt aangewezen."],
+        next_steps=document["next_steps"][1:],
+    )
+    draft_save(record=measure, user=editor, document=document, expected_token=edit_token(record=measure, draft=None))
+    measure.refresh_from_db()
+    draft_publish(record=measure, user=final_editor,
+                  expected_token=edit_token(record=measure, draft=draft_for(record=measure)))
+    law = ExpectedLaw.objects.get(number="1")
+    entry = law.milestones.get(phase="inwerkingtreding")
+    law_document = site.for_record(law).document(law)
+    for milestone in law_document["milestones"]:
+        if milestone["id"] == entry.pk:
+            milestone.update(planned_text="1 augustus 2026", planned_start="", planned_end="")
+    draft_save(record=law, user=editor, document=law_document, expected_token=edit_token(record=law, draft=None))
+    law.refresh_from_db()
+    draft_publish(record=law, user=final_editor, expected_token=edit_token(record=law, draft=draft_for(record=law)))
+    return edition_adopt(edition=opened, user=final_editor), dropped
+
+
+def test_the_changes_page_shows_what_moved_since_the_previous_report(programme_loaded, client, editor, final_editor):
+    _edition, dropped = _adopt_2026_with_progress(editor, final_editor)
+    # Published after adoption: not part of what the 2026 report said.
+    Measure.objects.filter(code="2").update(summary="Later bijgewerkt.")
+    html = client.get("/rapportages/vgr-2026/wijzigingen/").content.decode()
+    assert "Maatregel 2:" in html and "Alle scholen hebben een aanspreekpunt." in html
+    assert "Nieuw:</span> Elke vo-school heeft een aanspreekpunt aangewezen." in html
+    assert f"Niet meer genoemd:</span> {dropped}" in html
+    assert "1 januari 2026" in html and "1 augustus 2026" in html
+    assert "Later bijgewerkt." not in html and "stand van zaken" not in html
+    # Other measures did not move.
+    assert "Maatregel 6:" not in html
+
+
+def test_the_first_adopted_edition_has_nothing_to_compare_with(programme_loaded, client):
+    html = client.get("/rapportages/vgr-2025/wijzigingen/").content.decode()
+    assert "Er is geen eerdere vastgestelde rapportage" in html
