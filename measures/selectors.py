@@ -4,6 +4,10 @@ Everything here reads the canonical tables, which hold only published content. E
 function runs a fixed number of queries (select_related / prefetch_related), however
 many measures there are; tests/measures/test_views_queries.py holds them to that.
 Only the current programme (the one without a successor) is shown.
+
+Why one module of some 450 lines: the public pages and the API share every one of these
+reads, and the query-count tests name them by this module; split by page, the shared
+querysets (long-text deferral, ordering) would be imported back and forth.
 """
 from __future__ import annotations
 
@@ -17,7 +21,7 @@ from django.db.models import Count, Exists, F, JSONField, OuterRef, Prefetch, Q,
 from django.db.models.functions import RowNumber
 from django.utils.formats import date_format
 
-from programme.models import EditionStatus, Goal, Programme, SourceDocument, StakeholderGroup
+from programme.models import EditionStatus, Goal, Programme, ReportEdition, SourceDocument, StakeholderGroup
 from programme.planning import parse_planning
 
 from .models import Measure, MeasureItem, MeasureItemKind, MeasureStakeholder, MeasureStatus, MeasureStatusChange
@@ -410,3 +414,31 @@ def source_date(source, edition) -> tuple[datetime.date | None, str]:
     if edition is not None:
         return edition.reference_date, date_format(edition.reference_date, "j F Y")
     return None, source.date_text
+
+
+@dataclass
+class EditionMeasureStatus:
+    """A measure's status as one adopted report gave it."""
+
+    key: str
+    title: str
+    reference_date: datetime.date | None
+    status: str | None
+    label: str
+
+
+def measure_status_per_edition(*, code: str) -> list[EditionMeasureStatus]:
+    """The measure's status in every adopted report, oldest first: one query, reading only
+    the small extract of each frozen state, however many editions there are."""
+    editions = (
+        ReportEdition.objects.filter(status=EditionStatus.ADOPTED)
+        .order_by("number").only("key", "title", "reference_date", "frozen_summary")
+    )
+    rows = []
+    for edition in editions:
+        entry = edition.frozen_summary.get("measures", {}).get(code)
+        rows.append(EditionMeasureStatus(
+            edition.key, edition.title, edition.reference_date, entry["status"] if entry else None,
+            entry["label"] if entry else "Niet in deze rapportage",
+        ))
+    return rows

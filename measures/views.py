@@ -126,6 +126,7 @@ def measure_detail(request, code: str):
             "measure": measure,
             "sections": selectors.measure_sections(measure=measure),
             "history": selectors.status_history(records=list(measure.status_changes.all())),
+            "per_edition": selectors.measure_status_per_edition(code=measure.code),
         },
     )
 

@@ -195,6 +195,10 @@ class ReportEdition(models.Model):
     frozen_state = models.JSONField(_("vastgelegde stand"), null=True, blank=True, editable=False)
     frozen_sha256 = models.CharField(_("controlegetal vastgelegde stand"), max_length=64, blank=True,
                                      editable=False)
+    # A small extract of the frozen state (each measure's status), so that pages showing a
+    # measure across editions read a few bytes per edition instead of the whole state.
+    frozen_summary = models.JSONField(_("samenvatting vastgelegde stand"), default=dict, blank=True,
+                                      editable=False)
     adopted_at = models.DateTimeField(_("vastgesteld om"), null=True, blank=True, editable=False)
     adopted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("vastgesteld door"), null=True, blank=True,

@@ -121,7 +121,13 @@ def edition_freeze(*, edition: ReportEdition) -> None:
                             published_on=edition.published_on.isoformat() if edition.published_on else None)
     edition.frozen_state = state
     edition.frozen_sha256 = report_snapshot_checksum(state)
-    edition.save(update_fields=["frozen_state", "frozen_sha256"])
+    edition.frozen_summary = {
+        "measures": {
+            measure["code"]: {"status": measure["status"], "label": measure["status_label"]}
+            for measure in state["measures"]
+        },
+    }
+    edition.save(update_fields=["frozen_state", "frozen_sha256", "frozen_summary"])
 
 
 def editions_freeze_from_fixtures(*, edition_keys: list[str], fixtures_sha256: str, staff_edits_kept: bool,

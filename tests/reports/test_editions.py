@@ -207,3 +207,60 @@ def test_the_changes_page_shows_what_moved_since_the_previous_report(programme_l
 def test_the_first_adopted_edition_has_nothing_to_compare_with(programme_loaded, client):
     html = client.get("/rapportages/vgr-2025/wijzigingen/").content.decode()
     assert "Er is geen eerdere vastgestelde rapportage" in html
+
+
+def test_a_measure_page_shows_its_status_in_every_adopted_report(programme_loaded, client, editor, final_editor):
+    _adopt_2026_with_progress(editor, final_editor)
+    frozen = ReportEdition.objects.get(key="vgr-2025").frozen_summary["measures"]["2"]["label"]
+    html = client.get("/maatregelen/2/").content.decode()
+    timeline = html[html.index("Status per voortgangsrapportage"):html.index("Geschiedenis van de status")]
+    assert timeline.index("Vierde voortgangsrapportage") < timeline.index("Vijfde voortgangsrapportage")
+    assert f"<strong>{frozen}</strong>" in timeline
+    assert f"<strong>{Measure.objects.get(code='2').get_status_display()}</strong>" in timeline
+
+
+def test_the_timeline_costs_the_same_queries_for_one_or_five_editions(
+    programme_loaded, client, final_editor
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        from django.core.cache import cache
+
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/maatregelen/2/").status_code == 200
+        return len(captured)
+
+    with_one = queries()
+    for year in range(2026, 2030):
+        edition_adopt(edition=edition_start(key=f"vgr-{year}", reference_date=datetime.date(year, 2, 1)),
+                      user=final_editor)
+    assert ReportEdition.objects.filter(status=EditionStatus.ADOPTED).count() == 5
+    assert queries() == with_one
+
+
+def test_the_files_edition_is_frozen_again_when_the_files_change_and_a_staff_one_never(
+    programme_loaded, final_editor, tmp_path, settings
+):
+    import shutil
+
+    staff_adopted = edition_adopt(
+        edition=edition_start(key="vgr-2026", reference_date=datetime.date(2026, 2, 1)), user=final_editor
+    )
+    frozen_before = ReportEdition.objects.get(key="vgr-2025").frozen_sha256
+    call_command("load_programme", stdout=io.StringIO())
+    assert ReportEdition.objects.get(key="vgr-2025").frozen_sha256 == frozen_before
+
+    fixtures = tmp_path / "fixtures"
+    shutil.copytree(settings.PROGRAMME_FIXTURES_DIR, fixtures)
+    path = fixtures / "measures" / "02.yaml"
+    title = Measure.objects.get(code="2").title
+    path.write_text(path.read_text(encoding="utf-8").replace(title, title + " (gecorrigeerd)"), encoding="utf-8")
+    call_command("load_programme", fixtures=fixtures, stdout=io.StringIO())
+
+    refrozen = ReportEdition.objects.get(key="vgr-2025")
+    measure2 = next(m for m in refrozen.frozen_state["measures"] if m["code"] == "2")
+    assert refrozen.frozen_sha256 != frozen_before and measure2["title"] == title + " (gecorrigeerd)"
+    assert ReportEdition.objects.get(key="vgr-2026").frozen_sha256 == staff_adopted.frozen_sha256
