@@ -18,7 +18,14 @@ from django.utils.translation import gettext_lazy as _lazy
 from programme.models import StakeholderGroup
 from workspace import EditableKind
 from workspace.forms import EditableList, list_rows, rows_from_post
-from workspace.validation import clean_list, clean_status_change, clean_text, clean_url, status_change_record
+from workspace.validation import (
+    clean_flag,
+    clean_list,
+    clean_status_change,
+    clean_text,
+    clean_url,
+    status_change_record,
+)
 
 from .models import Measure, MeasureItem, MeasureItemKind, MeasureStakeholder, MeasureStatus, MeasureStatusChange
 
@@ -94,7 +101,7 @@ def measure_document_clean(*, document: dict, published: dict, today: datetime.d
     cleaned["introduction"] = clean_text(document.get("introduction"), field="introduction", errors=errors)
     cleaned["summary"] = clean_text(document.get("summary"), field="summary", errors=errors)
     for name in FLAG_FIELDS:
-        cleaned[name] = bool(document.get(name, published[name]))
+        cleaned[name] = clean_flag(document.get(name), field=name, errors=errors, default=published[name])
     for key in ITEM_LISTS:
         cleaned[key] = clean_list(document.get(key, []), field=key, errors=errors)
 

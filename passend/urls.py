@@ -8,6 +8,9 @@ from django.urls import include, path
 
 from passend import health
 
+# Plain-Dutch error pages (404 and 500 are the templates of the same names).
+handler400 = "passend.errors.bad_request"
+
 urlpatterns = [
     path("health/live", health.live, name="health_live"),
     path("health/ready", health.ready, name="health_ready"),

@@ -17,7 +17,9 @@ class MeasureCodeField(forms.CharField):
         try:
             return str(parse_measure_code(value))
         except ValidationError as error:
-            raise forms.ValidationError(error.messages, code="invalid") from error
+            # Message and parameters apart: whoever shows the error formats it once, so
+            # a "%" in the value is shown, never taken as a placeholder.
+            raise forms.ValidationError(error.message, code="invalid", params=error.params) from error
 
 
 @extend_schema_field({"type": "string", "example": "8a"})

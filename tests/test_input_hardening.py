@@ -88,3 +88,43 @@ def test_the_quick_status_form_refuses_a_nul_character(editor_client):
         "status": "afgerond", "date": "2025-01-01", "explanation": "Klaar\x00", "token": "1:0"}, follow=True)
     assert "een teken dat niet kan worden opgeslagen" in response.content.decode()
     assert not Draft.objects.exists()
+
+
+@pytest.mark.parametrize("url", [
+    "/api/v1/moties?maatregel=%25",
+    "/api/v1/toezeggingen?maatregel=abc%25",
+    "/api/v1/wetgeving?maatregel=%25s",
+])
+def test_a_percent_sign_in_a_filter_is_a_clear_400(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    reason = response.json()["invalidParams"][0]["reason"]
+    assert "is geen geldige maatregelcode" in reason and "%" in reason
+
+
+def test_a_nul_character_in_a_staff_address_is_a_404(editor_client):
+    assert editor_client.get("/beheer/maatregelen/%00/").status_code == 404
+    assert editor_client.get("/beheer/moties/%00/").status_code == 404
+
+
+def test_a_three_megabyte_text_gets_the_fields_own_message(editor_client):
+    from workspace.models import Draft
+
+    html = editor_client.get("/beheer/maatregelen/5/").content.decode()
+    token = re.search(r'name="token" value="([^"]+)"', html).group(1)
+    status = re.search(r'<option value="([a-z_]+)"[^>]*selected', html).group(1)
+    response = editor_client.post("/beheer/maatregelen/5/", {
+        "token": token, "title": "x", "status": status, "introduction": "a" * 3_000_000, "action": "save"})
+    assert response.status_code == 400
+    assert "Maximaal 10000 tekens" in response.content.decode()
+    assert not Draft.objects.exists()
+
+
+def test_a_post_too_large_to_read_gets_a_page_that_says_what_to_do(editor_client):
+    from workspace.models import Draft
+
+    response = editor_client.post("/beheer/maatregelen/5/", {"introduction": "a" * 11 * 1024 * 1024})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Te veel tekst verstuurd" in html and "maximaal 10.000 tekens" in html
+    assert not Draft.objects.exists()

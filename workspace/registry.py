@@ -65,6 +65,9 @@ class EditableKind:
         return {**COMMON_LABELS, **self.field_labels}
 
     def get(self, key: str) -> models.Model:
+        # A key no record can have (a NUL character, refused by PostgreSQL) is simply unknown.
+        if "\x00" in key:
+            raise Http404
         return get_object_or_404(self.model, **{self.lookup: key})
 
     def key_of(self, record: models.Model) -> str:

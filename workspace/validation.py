@@ -67,7 +67,12 @@ def document_check_storable(document) -> None:
 
 
 def clean_text(value, *, field: str, errors: dict, required: bool = False, limit: int = MAX_TEXT_LENGTH) -> str:
-    text = "" if value is None else str(value).replace("\r\n", "\n").strip()
+    if value is not None and not isinstance(value, str):
+        # A number or a list where text belongs (through the API) would otherwise be
+        # stored as its Python spelling.
+        errors[field] = _("Verwacht tekst.")
+        return ""
+    text = "" if value is None else value.replace("\r\n", "\n").strip()
     if not _is_storable(text):
         errors[field] = str(UNSTORABLE_TEXT)
         return ""
@@ -76,6 +81,16 @@ def clean_text(value, *, field: str, errors: dict, required: bool = False, limit
     elif len(text) > limit:
         errors[field] = _("Maximaal %(limit)s tekens; dit zijn er %(length)s.") % {"limit": limit, "length": len(text)}
     return text
+
+
+def clean_flag(value, *, field: str, errors: dict, default: bool) -> bool:
+    """A yes/no field: true or false, nothing else (the string "false" is not false)."""
+    if value is None:
+        return default
+    if not isinstance(value, bool):
+        errors[field] = _("Verwacht ja of nee (true of false).")
+        return default
+    return value
 
 
 def clean_list(values, *, field: str, errors: dict) -> list[str]:

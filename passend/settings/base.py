@@ -178,6 +178,11 @@ MEDIA_URL = "media/"
 # The YAML files that `load_programme` reads (see fixtures/README.md).
 PROGRAMME_FIXTURES_DIR = Path(env("PASSEND_FIXTURES_DIR", default=str(BASE_DIR / "fixtures")))
 
+# A form post up to this size reaches the form, which answers an over-long text with
+# its own message next to the field (the longest valid workspace form is about 200 kB);
+# anything larger is refused before it is read (the 400 page says what to do).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
 # --- Celery -----------------------------------------------------------------------
 
 # Without a broker URL, tasks run in-process (eager): the embedded default.
@@ -246,6 +251,12 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     # Errors as problem+json (RFC 9457), as the NLGov API design rules ask.
     "EXCEPTION_HANDLER": "core.api.problems.problem_exception_handler",
+    # DRF's parsers, with JSON nested too deep to parse refused as a 400.
+    "DEFAULT_PARSER_CLASSES": [
+        "core.api.parsers.SafeJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     # Anonymous clients share the open data fairly; staff are not throttled.
     "DEFAULT_THROTTLE_RATES": {"anon": env("API_ANON_THROTTLE_RATE", default="600/hour")},
     # How many proxies in front of the app append to X-Forwarded-For. With the default 0

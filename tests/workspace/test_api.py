@@ -1,5 +1,6 @@
 """Staff writes through the API follow exactly the workspace's rules (one set of services)."""
 import datetime
+import json
 
 import pytest
 from rest_framework.authtoken.models import Token
@@ -85,3 +86,35 @@ def test_a_write_without_a_version_is_refused(programme_loaded, editor):
 
 def test_unknown_records_are_404(programme_loaded, editor):
     assert _client(editor).get("/api/v1/maatregelen/99/concept").status_code == 404
+
+
+@pytest.mark.parametrize(("change", "field", "message"), [
+    ({"title": "Voor\u0000na"}, "title", "niet kan worden opgeslagen"),
+    ({"summary": "\ud800"}, "summary", "niet kan worden opgeslagen"),
+    ({"steps": ["Een stap", "met\u0000nul"]}, "steps.2", "niet kan worden opgeslagen"),
+    ({"stakeholders": None}, "stakeholders", "Verwacht een lijst."),
+    ({"stakeholders": 7}, "stakeholders", "Verwacht een lijst."),
+    ({"links": None}, "links", "Verwacht een lijst."),
+    ({"steps": [1, {"a": 1}]}, "steps.1", "Verwacht tekst."),
+    ({"title": 12}, "title", "Verwacht tekst."),
+    ({"is_prioritised": "false"}, "is_prioritised", "Verwacht ja of nee"),
+])
+def test_bad_values_through_the_api_are_a_400_per_field_and_store_nothing(programme_loaded, editor, change, field,
+                                                                         message):
+    client = _client(editor)
+    state = client.get(URL).json()
+    # json.dumps escapes as ASCII, so a lone surrogate travels as "\ud800", as from any client.
+    body = json.dumps({"versie": state["versie"], "inhoud": dict(state["gepubliceerd"], **change)})
+    response = client.generic("PUT", URL, body, content_type="application/json")
+    assert response.status_code == 400, response.content[:300]
+    reasons = {param["name"]: param["reason"] for param in response.json()["invalidParams"]}
+    assert message in reasons[f"inhoud.{field}"] if f"inhoud.{field}" in reasons else message in reasons[field]
+    assert not Draft.objects.exists()
+
+
+def test_json_nested_too_deep_is_a_400(programme_loaded, editor):
+    body = '{"versie": "1:0", "inhoud": ' + "[" * 50_000 + "]" * 50_000 + "}"
+    response = _client(editor).generic("PUT", URL, body, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["detail"] == "De JSON is te diep genest."
+    assert not Draft.objects.exists()
