@@ -15,8 +15,9 @@ from django.contrib.auth import get_user_model
 from django.core import serializers
 from django.core.management.color import no_style
 from django.core.serializers import sort_dependencies
+from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connection, models, transaction
+from django.db import DataError, IntegrityError, connection, models, transaction
 
 APP_LABELS = ["programme", "workspace", "reports", "measures", "motions", "legislation"]
 # 2: the programme core (programme, goals, stakeholders, sources, editions) has its own app.
@@ -77,11 +78,50 @@ def programme_import(*, text: str) -> int:
         )
     count = 0
     with transaction.atomic():
-        for item in serializers.deserialize("json", json.dumps(payload["objects"]), handle_forward_references=True):
-            item.save()
-            count += 1
+        deferred = []
+        try:
+            items = serializers.deserialize("json", json.dumps(payload["objects"]), handle_forward_references=True)
+            for item in items:
+                _save(item)
+                if item.deferred_fields:
+                    deferred.append(item)
+                count += 1
+        except DeserializationError as error:
+            raise BackupError(f"De back-up bevat gegevens die niet te lezen zijn: {error}") from None
+        # References by natural key to records later in the file, now that they exist.
+        for item in deferred:
+            item.save_deferred_fields()
+        _check_references()
         # Rows came with their ids: move each sequence past them.
         with connection.cursor() as cursor:
             for statement in connection.ops.sequence_reset_sql(no_style(), _models()):
                 cursor.execute(statement)
     return count
+
+
+def _save(item) -> None:
+    """Save one restored record; a value the database refuses names the record."""
+    record = item.object
+    try:
+        with transaction.atomic():
+            item.save()
+    except (DataError, IntegrityError) as error:
+        raise BackupError(
+            f"{record._meta.verbose_name} {record.pk} ({record._meta.label}) kan niet worden hersteld: "
+            f"{str(error).strip().splitlines()[0]}"
+        ) from None
+
+
+def _check_references() -> None:
+    """PostgreSQL checks foreign keys at commit; check them now, to name the reference
+    that points nowhere instead of failing with a traceback."""
+    if connection.vendor != "postgresql":
+        return
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    except IntegrityError as error:
+        detail = str(error).strip().splitlines()
+        raise BackupError(
+            "De back-up verwijst naar een record dat er niet in staat: " + " ".join(line.strip() for line in detail)
+        ) from None

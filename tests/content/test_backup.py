@@ -1,5 +1,6 @@
 import io
 import json
+import re
 
 import pytest
 from django.core.management import call_command
@@ -71,3 +72,27 @@ def test_import_refuses_other_files_with_a_clear_message(db, tmp_path):
     path.write_text("{niet json")
     with pytest.raises(CommandError, match="geen geldige JSON"):
         call_command("import_programme", input=path, stdout=io.StringIO())
+
+
+def _corrupt(objects: list, case: str) -> str:
+    measure = next(item for item in objects if item["model"] == "measures.measure")
+    if case == "foreign-key":
+        measure["fields"]["programme"] = 999_999
+        return "verwijst naar een record dat er niet in staat"
+    if case == "too-long":
+        measure["fields"]["title"] = "x" * 1_000
+        return re.escape(f"maatregel {measure['pk']} (measures.Measure) kan niet worden hersteld")
+    objects.append({"model": "measures.bestaatniet", "pk": 1, "fields": {}})
+    return "niet te lezen"
+
+
+@pytest.mark.parametrize("case", ["foreign-key", "too-long", "unknown-model"])
+def test_a_damaged_backup_names_what_is_wrong_and_restores_nothing(programme_loaded, tmp_path, case):
+    path = tmp_path / "backup.json"
+    payload = json.loads(_export(path))
+    message = _corrupt(payload["objects"], case)
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    call_command("flush", interactive=False, verbosity=0)
+    with pytest.raises(CommandError, match=message):
+        call_command("import_programme", input=path, stdout=io.StringIO())
+    assert Measure.objects.count() == 0 and Motion.objects.count() == 0
