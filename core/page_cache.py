@@ -9,7 +9,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 
@@ -90,6 +90,10 @@ def public_page(view):
 
     @wraps(view)
     def cached_view(request, *args, **kwargs):
+        # A public page is read, never written: other methods are refused (405), not
+        # answered with the page as if they had done something.
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
         key = None if getattr(request, "page_cache_middleware", False) else _cache_key(request, "view")
         if key and (cached := _cached_response(key, request)) is not None:
             return cached

@@ -7,11 +7,13 @@ from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from passend.celery import app as celery_app
 
 
 @never_cache
+@require_safe
 def live(request):
     return JsonResponse({"status": "ok"})
 
@@ -41,6 +43,7 @@ def _broker_state() -> str:
 
 
 @never_cache
+@require_safe
 def ready(request):
     checks = {"database": _database_state(), "broker": _broker_state()}
     healthy = all(state == "ok" or state.startswith("niet gebruikt") for state in checks.values())

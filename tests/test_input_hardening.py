@@ -128,3 +128,22 @@ def test_a_post_too_large_to_read_gets_a_page_that_says_what_to_do(editor_client
     html = response.content.decode()
     assert "Te veel tekst verstuurd" in html and "maximaal 10.000 tekens" in html
     assert not Draft.objects.exists()
+
+
+def test_a_right_to_left_override_in_a_title_is_refused(editor_client):
+    from workspace.models import Draft
+
+    html = editor_client.get("/beheer/maatregelen/5/").content.decode()
+    token = re.search(r'name="token" value="([^"]+)"', html).group(1)
+    status = re.search(r'<option value="([a-z_]+)"[^>]*selected', html).group(1)
+    response = editor_client.post("/beheer/maatregelen/5/", {
+        "token": token, "title": "Titel \u202etxet", "status": status, "action": "save"})
+    assert response.status_code == 400 and "leesrichting omdraait" in response.content.decode()
+    assert not Draft.objects.exists()
+
+
+@pytest.mark.parametrize("url", ["/", "/maatregelen/", "/maatregelen/8a/", "/moties/", "/wijzigingen/",
+                                 "/health/ready", "/health/live"])
+@pytest.mark.parametrize("method", ["post", "put", "delete"])
+def test_public_pages_refuse_writes_with_405(client, programme_loaded, url, method):
+    assert getattr(client, method)(url).status_code == 405

@@ -19,15 +19,20 @@ MAX_ITEMS = 40
 MAX_DEPTH = 3
 
 UNSTORABLE_TEXT = _lazy(
-    "Deze tekst bevat een teken dat niet kan worden opgeslagen (een nul-teken of een los "
-    "deel van een teken). Verwijder het en probeer het opnieuw."
+    "Deze tekst bevat een teken dat niet kan worden opgeslagen (een nul-teken, een los deel "
+    "van een teken of een teken dat de leesrichting omdraait). Verwijder het en probeer het opnieuw."
 )
+
+
+# Bidirectional controls (e.g. U+202E, right-to-left override) make a title read
+# differently from what it says; no narrative of the programme needs them.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def _is_storable(text: str) -> bool:
     """PostgreSQL refuses NUL in text; a lone surrogate (from a JSON escape such as
-    "\\ud800") cannot be encoded as UTF-8 at all."""
-    if "\x00" in text:
+    "\\ud800") cannot be encoded as UTF-8 at all; bidirectional controls mislead readers."""
+    if "\x00" in text or not BIDI_CONTROLS.isdisjoint(text):
         return False
     try:
         text.encode("utf-8")
