@@ -147,3 +147,20 @@ def test_a_right_to_left_override_in_a_title_is_refused(editor_client):
 @pytest.mark.parametrize("method", ["post", "put", "delete"])
 def test_public_pages_refuse_writes_with_405(client, programme_loaded, url, method):
     assert getattr(client, method)(url).status_code == 405
+
+
+def test_refusals_are_dutch_pages_in_the_sites_layout(client, reader, editor):
+    client.force_login(reader)
+    forbidden = client.get("/beheer/")
+    assert forbidden.status_code == 403
+    html = forbidden.content.decode()
+    assert '<html lang="nl">' in html and "Geen toegang" in html and "U heeft geen toegang" in html
+
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(editor)
+    expired = strict.post("/beheer/maatregelen/5/", {"title": "Zonder beveiligingscode"})
+    assert expired.status_code == 403
+    html = expired.content.decode()
+    assert '<html lang="nl">' in html and "Uw sessie is verlopen" in html and "niets opgeslagen" in html
