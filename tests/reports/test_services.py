@@ -6,6 +6,7 @@ from unittest import mock
 
 import pypdf
 import pytest
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, OperationalError
 from django.utils import timezone
 
@@ -82,10 +83,16 @@ def test_a_redelivered_half_done_generation_is_rendered_again(
 ):
     generation = _start(edition, final_editor, django_capture_on_commit_callbacks, execute=False)
     ReportGeneration.objects.filter(pk=generation.pk).update(status=GenerationStatus.RUNNING, attempts=1)
+    # The first attempt got as far as writing its file before the worker was lost.
+    name = f"rapportages/proef/proef-{generation.pk}.pdf"
+    storage = generation.file.storage
+    storage.save(name, ContentFile(b"half geschreven"))
     generation = report_generation_run(generation_id=generation.pk)
     assert generation.status == GenerationStatus.DONE and generation.attempts == 2
-    # The same name again, not a second file next to it.
-    assert generation.file.name == f"rapportages/proef/proef-{generation.pk}.pdf"
+    # The same name again, not a second file next to it, and the new content in it.
+    assert generation.file.name == name
+    assert storage.open(name).read().startswith(b"%PDF")
+    assert storage.listdir("rapportages/proef")[1] == [f"proef-{generation.pk}.pdf"]
 
 
 def test_transient_errors_are_retried(edition, final_editor, django_capture_on_commit_callbacks, eager_retries):
