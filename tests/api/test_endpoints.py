@@ -135,7 +135,11 @@ def test_only_published_editions_are_public(client):
 
 @pytest.mark.parametrize("status", MeasureStatus.values)
 def test_measures_filter_on_status(client, status):
-    assert _codes(client, status=status) == _report_order(Measure.objects.filter(status=status))
+    # Every status has at least one measure here, so the comparison is never of empty lists.
+    if not Measure.objects.filter(status=status).exists():
+        Measure.objects.filter(code="14").update(status=status)
+    expected = _report_order(Measure.objects.filter(status=status))
+    assert expected and _codes(client, status=status) == expected
 
 
 def test_measures_filter_on_goal_includes_sub_measures(client):

@@ -38,6 +38,12 @@ class TestMeasureList:
             expected = [entry["code"] for entry in fixture_measures() if entry["status"] == status]
             assert codes(selectors.measure_list(status=status)) == expected, status
 
+    def test_a_status_no_measure_had_finds_the_one_that_gets_it(self):
+        # No measure of the report is "niet uitgevoerd": give one that status, so the
+        # filter is checked against something rather than two empty lists.
+        Measure.objects.filter(code="14").update(status=MeasureStatus.NOT_CARRIED_OUT)
+        assert codes(selectors.measure_list(status=MeasureStatus.NOT_CARRIED_OUT)) == ["14"]
+
     def test_goal_includes_the_sub_measures_of_its_measures(self):
         # The matrix links measure 8 (not 8a–8d) to goal 1.
         linked = fixture("goals.yaml")[0]["measures"]

@@ -43,7 +43,15 @@ class TestMotions:
         assert html.count('<th scope="row">') == len(linked)
 
     def test_measure_filter_includes_sub_measures(self):
+        from measures.models import Measure
+        from tests.factories import MotionFactory
+
+        # The report links no motion to measure 8's family; one linked to 8c must count for 8.
+        sub = Measure.objects.get(code="8c")
+        linked = MotionFactory(programme=sub.programme)
+        linked.measures.add(sub)
         by_parent = {motion.kamerstuk for motion in motion_list(measure="8")}
+        assert linked.kamerstuk in by_parent
         by_subs = set()
         for code in ["8", "8a", "8b", "8c", "8d"]:
             by_subs |= {motion.kamerstuk for motion in motion_list(measure=code)}
