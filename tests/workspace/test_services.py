@@ -220,3 +220,54 @@ def test_a_moved_law_planning_keeps_the_old_planning_as_history(programme_loaded
     # The plans of 2023 and 2024 stay; the 2025 report's plan joins them.
     assert sources == ["webinar-2023", "kamerbrief-2024", "vgr-2025"]
     assert entry.planning_history.last().planned_text == "1 januari 2026"
+
+
+def test_submitting_without_a_draft_is_a_conflict_with_a_clear_message(measure5, editor):
+    with pytest.raises(EditConflict) as raised:
+        draft_submit(record=measure5, user=editor, expected_token=_token(measure5))
+    assert raised.value.message == "Er is geen concept om aan te bieden."
+    assert not ChangeRecord.objects.filter(action=ChangeAction.SUBMITTED).exists()
+
+
+def test_discarding_without_a_draft_changes_nothing(measure5, editor):
+    draft_discard(record=measure5, user=editor, expected_token=_token(measure5))
+    assert not ChangeRecord.objects.exists() and not Draft.objects.exists()
+
+
+def test_publishing_without_a_draft_is_a_conflict(measure5, final_editor):
+    with pytest.raises(EditConflict) as raised:
+        draft_publish(record=measure5, user=final_editor, expected_token=_token(measure5))
+    assert raised.value.message == "Dit concept is al gepubliceerd of verwijderd."
+    measure5.refresh_from_db()
+    assert measure5.version == 1
+
+
+def test_restoring_a_version_that_was_never_published_is_refused(measure5, editor):
+    with pytest.raises(ValueError, match="never published"):
+        record_restore(record=measure5, version=7, user=editor)
+    assert not Draft.objects.exists()
+
+
+def test_restoring_across_a_status_change_records_why(measure5, editor, final_editor):
+    before = measure5.status
+    draft_save(record=measure5, user=editor, expected_token=_token(measure5), document=_document(
+        measure5, status="afgerond", status_change={"date": YESTERDAY, "explanation": "Klaar."}))
+    draft_publish(record=measure5, user=final_editor, expected_token=_token(measure5))
+    draft = record_restore(record=measure5, version=1, user=editor)
+    assert draft.document["status"] == before
+    assert draft.document["status_change"]["explanation"] == "Teruggezet naar versie 1."
+
+
+def test_publishing_validates_the_draft_again(measure5, editor, final_editor):
+    """A draft that was valid when saved, but no longer is when published (a stakeholder
+    group it names was removed meanwhile), is refused with the field's message."""
+    from programme.models import StakeholderGroup
+
+    group = StakeholderGroup.objects.create(name="Tijdelijke groep", slug="tijdelijk")
+    draft_save(record=measure5, user=editor, expected_token=_token(measure5),
+               document=_document(measure5, stakeholders=["Tijdelijke groep"]))
+    group.delete()
+    with pytest.raises(ValidationError) as raised:
+        draft_publish(record=measure5, user=final_editor, expected_token=_token(measure5))
+    assert "Onbekende groep" in raised.value.message_dict["stakeholders"][0]
+    assert draft_for(record=measure5) is not None
