@@ -48,3 +48,40 @@ def test_staff_editing_and_publishing_work_without_redis(
                       expected_token=edit_token(record=measure, draft=draft_for(record=measure)))
     assert Measure.objects.get(code="5").summary == "Zonder Redis." and not Draft.objects.exists()
     assert any("Cache unavailable during set" in record.getMessage() for record in caplog.records)
+
+
+@pytest.fixture
+def real_redis_cache(settings):
+    """The production cache backend against the machine's Redis, under a key prefix of
+    this test's own (the same Redis serves other runs)."""
+    import uuid
+
+    broker = settings.CELERY_BROKER_URL.rsplit("/", 1)[0]
+    settings.CACHES = {"default": {
+        "BACKEND": "core.redis_cache.ResilientRedisCache", "LOCATION": f"{broker}/2",
+        "KEY_PREFIX": f"passend-test-{uuid.uuid4().hex}",
+    }}
+    from django.core.cache import cache
+
+    yield cache
+    # Only this test's keys: clear() would empty the whole Redis database.
+    cache.delete_many(["seite", "nieuw", "passend:content-version"])
+
+
+def test_the_resilient_cache_works_against_a_real_redis(real_redis_cache, django_capture_on_commit_callbacks):
+    from core.content_version import content_changed, content_version
+
+    cache = real_redis_cache
+    cache.set("seite", {"a": 1}, timeout=60)
+    assert cache.get("seite") == {"a": 1}
+    assert cache.add("seite", "ander") is False and cache.add("nieuw", 2) is True
+    assert cache.get_many(["seite", "nieuw", "ontbreekt"]) == {"seite": {"a": 1}, "nieuw": 2}
+    assert cache.delete("seite") is True and cache.get("seite") is None
+    # One client per connection pool, reused (Django would build a new one per call).
+    client = cache._cache
+    assert client.get_client(write=True) is client.get_client(write=True)
+    first = content_version()
+    assert content_version() == first
+    with django_capture_on_commit_callbacks(execute=True):
+        content_changed()
+    assert content_version() != first

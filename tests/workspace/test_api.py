@@ -118,3 +118,38 @@ def test_json_nested_too_deep_is_a_400(programme_loaded, editor):
     assert response.status_code == 400
     assert response.json()["detail"] == "De JSON is te diep genest."
     assert not Draft.objects.exists()
+
+
+def test_if_match_names_the_version_and_delete_discards_the_draft(programme_loaded, editor, second_editor):
+    client = _client(editor)
+    state = client.get(URL).json()
+    document = dict(state["gepubliceerd"], summary="Via If-Match.")
+    saved = client.put(URL, {"inhoud": document}, format="json", HTTP_IF_MATCH=f'"{state["versie"]}"')
+    assert saved.status_code == 200 and Draft.objects.get().document["summary"] == "Via If-Match."
+    # A stale If-Match is refused like a stale versie.
+    stale = _client(second_editor).delete(URL, HTTP_IF_MATCH=f'"{state["versie"]}"')
+    assert stale.status_code == 409 and Draft.objects.exists()
+    gone = client.delete(URL, HTTP_IF_MATCH=f'"{saved.json()["versie"]}"')
+    assert gone.status_code == 200 and not Draft.objects.exists()
+
+
+@pytest.mark.parametrize(("url", "change"), [
+    ("/api/v1/moties/31497-460/concept", {"status_note": "Via de API bijgewerkt."}),
+    ("/api/v1/wetgeving/1-wetsvoorstel-terugdringen-verzuim/concept", {"planning_note": "Via de API bijgewerkt."}),
+])
+def test_motions_and_laws_are_edited_through_the_api_too(programme_loaded, editor, url, change):
+    client = _client(editor)
+    state = client.get(url).json()
+    saved = client.put(url, {"versie": state["versie"], "inhoud": dict(state["gepubliceerd"], **change)}, format="json")
+    assert saved.status_code == 200, saved.content[:300]
+    [(field, value)] = change.items()
+    assert saved.json()["concept"][field] == value
+
+
+def test_a_session_write_without_a_csrf_token_is_refused(programme_loaded, editor):
+    client = APIClient(enforce_csrf_checks=True)
+    client.force_login(editor)
+    state = client.get(URL).json()
+    response = client.put(URL, {"versie": state["versie"], "inhoud": state["gepubliceerd"]}, format="json")
+    assert response.status_code == 403
+    assert not Draft.objects.exists()
