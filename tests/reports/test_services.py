@@ -126,3 +126,35 @@ def test_permanent_errors_are_recorded_at_once(edition, final_editor, django_cap
     assert generation.status == GenerationStatus.FAILED and generation.attempts == 1
     assert generation.error_message == "Het genereren is mislukt: ValueError: kapotte momentopname"
     assert not generation.file
+
+
+def test_a_render_finishing_after_the_sweeper_gave_up_is_discarded(
+    edition, final_editor, django_capture_on_commit_callbacks
+):
+    generation = _start(edition, final_editor, django_capture_on_commit_callbacks, execute=False)
+
+    def render_while_swept(snapshot):
+        # The sweeper marks the generation failed while the PDF is being made.
+        ReportGeneration.objects.filter(pk=generation.pk).update(
+            status=GenerationStatus.FAILED, error_message="Afgebroken")
+        return real_report_pdf(snapshot)
+
+    with mock.patch.object(services, "report_pdf", side_effect=render_while_swept):
+        result = report_generation_run(generation_id=generation.pk)
+    assert result.status == GenerationStatus.FAILED and not result.file
+
+
+def test_a_failure_never_overwrites_a_finished_generation(edition, final_editor, django_capture_on_commit_callbacks):
+    generation = _start(edition, final_editor, django_capture_on_commit_callbacks)
+    assert generation.status == GenerationStatus.DONE
+    services.report_generation_fail(generation_id=generation.pk, message="Te laat")
+    generation.refresh_from_db()
+    assert generation.status == GenerationStatus.DONE and generation.error_message == ""
+
+
+def test_the_task_for_a_generation_that_no_longer_exists_does_nothing(edition, caplog):
+    from reports.tasks import report_generation_render
+
+    report_generation_render.apply(args=[987_654]).get()
+    assert "no longer exists" in caplog.text
+    assert not ReportGeneration.objects.exists()
