@@ -271,3 +271,17 @@ def test_publishing_validates_the_draft_again(measure5, editor, final_editor):
         draft_publish(record=measure5, user=final_editor, expected_token=_token(measure5))
     assert "Onbekende groep" in raised.value.message_dict["stakeholders"][0]
     assert draft_for(record=measure5) is not None
+
+
+def test_a_law_milestone_that_ends_before_it_starts_is_refused(programme_loaded, editor):
+    law = ExpectedLaw.objects.get(number="1")
+    entry = law.milestones.get(phase="inwerkingtreding")
+    document = _document(law)
+    for item in document["milestones"]:
+        if item["id"] == entry.pk:
+            item.update(planned_text="eind 2026", planned_start="2026-12-01", planned_end="2026-06-01")
+    with pytest.raises(ValidationError) as raised:
+        draft_save(record=law, user=editor, document=document, expected_token=_token(law))
+    assert any("einddatum ligt voor de begindatum" in message
+               for messages in raised.value.message_dict.values() for message in messages)
+    assert not Draft.objects.exists()
