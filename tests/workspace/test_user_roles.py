@@ -62,3 +62,35 @@ def test_a_superuser_grants_the_eindredacteur_role(client, django_user_model, re
     response = client.post(reverse("staff:user_edit", args=[reader.pk]), _form(reader, role="eindredacteur"))
     assert response.status_code == 302
     assert reader.groups.filter(name="eindredacteur").exists()
+
+
+def test_a_beheerder_creates_an_account_with_a_role_and_assigned_measures(client, administrator, programme_loaded):
+    from measures.models import Measure
+
+    client.force_login(administrator)
+    measure = Measure.objects.get(code="5")
+    weak = client.post(reverse("staff:user_create"), {
+        "username": "nieuw", "email": "nieuw@example.nl", "is_active": "on", "role": "redacteur",
+        "password": "123"})
+    assert weak.status_code == 400 and "wachtwoord" in weak.content.decode().lower()
+    created = client.post(reverse("staff:user_create"), {
+        "username": "nieuw", "email": "nieuw@example.nl", "is_active": "on", "role": "redacteur",
+        "assigned_measures": [measure.pk], "password": "een-lang-wachtwoord-456"})
+    assert created.status_code == 302
+    from django.contrib.auth import get_user_model
+
+    account = get_user_model().objects.get(username="nieuw")
+    assert account.check_password("een-lang-wachtwoord-456")
+    assert list(account.groups.values_list("name", flat=True)) == ["redacteur"]
+    assert list(account.assigned_measures.values_list("code", flat=True)) == ["5"]
+
+
+def test_a_deactivated_redacteur_can_no_longer_sign_in(client, administrator, editor):
+    client.force_login(administrator)
+    assert client.post(reverse("staff:user_edit", args=[editor.pk]), _form(editor, role="redacteur",
+                                                                          is_active="")).status_code == 302
+    editor.refresh_from_db()
+    assert not editor.is_active
+    client.logout()
+    refused = client.post(reverse("staff:login"), {"username": editor.username, "password": "een-lang-wachtwoord-123"})
+    assert refused.status_code == 200 and "_auth_user_id" not in client.session
