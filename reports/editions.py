@@ -103,7 +103,7 @@ def edition_adopt(*, edition: ReportEdition, user) -> ReportEdition:
         if edition.is_adopted:
             raise ValidationError(_("Deze editie is al vastgesteld."))
         edition.published_on = timezone.localdate()
-        edition_freeze(edition=edition)
+        _set_frozen_state(edition)
         edition.status = EditionStatus.ADOPTED
         edition.adopted_at = timezone.now()
         edition.adopted_by = user
@@ -113,9 +113,18 @@ def edition_adopt(*, edition: ReportEdition, user) -> ReportEdition:
     return edition
 
 
+# The fields a freeze writes; each caller saves them once, with whatever else it changes.
+FROZEN_FIELDS = ["frozen_state", "frozen_sha256", "frozen_summary"]
+
+
 def edition_freeze(*, edition: ReportEdition) -> None:
-    """Store the live published data as the edition's frozen state, as adopted (for
-    edition_adopt and the loader; never on an edition that staff have adopted)."""
+    """Store the live published data as the edition's frozen state, as adopted (never on
+    an edition that staff have adopted)."""
+    _set_frozen_state(edition)
+    edition.save(update_fields=FROZEN_FIELDS)
+
+
+def _set_frozen_state(edition: ReportEdition) -> None:
     state = report_snapshot_build(edition=edition)
     state["edition"].update(status=EditionStatus.ADOPTED,
                             published_on=edition.published_on.isoformat() if edition.published_on else None)
@@ -127,7 +136,6 @@ def edition_freeze(*, edition: ReportEdition) -> None:
             for measure in state["measures"]
         },
     }
-    edition.save(update_fields=["frozen_state", "frozen_sha256", "frozen_summary"])
 
 
 def editions_freeze_from_fixtures(*, edition_keys: list[str], fixtures_sha256: str, staff_edits_kept: bool,
@@ -142,7 +150,7 @@ def editions_freeze_from_fixtures(*, edition_keys: list[str], fixtures_sha256: s
             frozen_by_staff = not edition.frozen_from_fixtures
             if frozen_by_staff or edition.frozen_from_fixtures == fixtures_sha256 or staff_edits_kept:
                 continue
-        edition_freeze(edition=edition)
+        _set_frozen_state(edition)
         edition.frozen_from_fixtures = fixtures_sha256
-        edition.save(update_fields=["frozen_from_fixtures"])
+        edition.save(update_fields=[*FROZEN_FIELDS, "frozen_from_fixtures"])
         logger.info("Edition %s frozen from the fixtures", edition.key)
