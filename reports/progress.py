@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from programme.models import EditionStatus, ReportEdition
+from programme.models import ReportEdition
+
+from .selectors import report_edition_previous
 
 # Narrative lists of a measure, with the label readers know them by.
 LISTS = {
@@ -127,14 +129,10 @@ def edition_progress_between(previous: dict, current: dict) -> EditionProgress:
 
 def edition_progress(*, edition: ReportEdition) -> EditionProgress | None:
     """What changed in ``edition`` since the adopted edition before it; None when there is
-    no earlier adopted edition with a frozen state to compare with."""
+    no earlier adopted edition, or it has no frozen state to compare with."""
     if not edition.is_adopted:
         return None
-    previous = (
-        ReportEdition.objects.filter(programme=edition.programme_id, number__lt=edition.number,
-                                     status=EditionStatus.ADOPTED, frozen_state__isnull=False)
-        .order_by("-number").only("frozen_state").first()
-    )
-    if previous is None:
+    previous = report_edition_previous(edition=edition)
+    if previous is None or previous.frozen_state is None:
         return None
     return edition_progress_between(previous.frozen_state, edition.frozen_state)
