@@ -18,12 +18,7 @@ from workspace import EditableKind
 from workspace.validation import clean_status_change, clean_text, status_change_record
 
 from .models import Motion, MotionScope, MotionStatus, MotionStatusChange
-
-
-def _measures():
-    """The measures a motion can be carried out in, through the motion's own relation
-    (the motions app does not reach into the measures app)."""
-    return Motion._meta.get_field("measures").related_model.objects.all()
+from .selectors import ordered_measures
 
 
 def motion_document(motion: Motion) -> dict:
@@ -51,7 +46,7 @@ def motion_document_clean(*, document: dict, published: dict, today: datetime.da
     if cleaned["scope"] not in MotionScope.values:
         errors["scope"] = _("Kies waarbinnen de motie wordt uitgevoerd.")
     codes = [str(code).strip() for code in document.get("measures", []) if str(code).strip()]
-    known = set(_measures().filter(code__in=codes).values_list("code", flat=True))
+    known = set(ordered_measures().filter(code__in=codes).values_list("code", flat=True))
     if set(codes) - known:
         errors["measures"] = _("Onbekende maatregel(en): %(codes)s.") % {"codes": ", ".join(sorted(set(codes) - known))}
     cleaned["measures"] = sorted(set(codes), key=measure_code_sort_key)
@@ -66,7 +61,7 @@ def motion_document_apply(*, record: Motion, document: dict) -> None:
     for name in ["title", "explanation", "status", "status_note", "scope"]:
         setattr(record, name, document[name])
     record.save()
-    record.measures.set(_measures().filter(code__in=document["measures"]))
+    record.measures.set(ordered_measures().filter(code__in=document["measures"]))
 
 
 def motion_document_from_post(data: QueryDict) -> dict:
@@ -79,7 +74,7 @@ def motion_form_context(record: Motion, document: dict, errors: dict) -> dict:
     return {
         "status_choices": MotionStatus.choices,
         "scope_choices": MotionScope.choices,
-        "measure_choices": list(_measures().values_list("code", "title")),
+        "measure_choices": list(ordered_measures().values_list("code", "title")),
     }
 
 

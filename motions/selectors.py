@@ -9,7 +9,7 @@ from .models import Commitment, CommitmentStatus, Motion, MotionStatus, MotionSt
 CURRENT = Q(programme__successors__isnull=True)
 
 
-def _ordered_measures() -> QuerySet:
+def ordered_measures() -> QuerySet:
     """Measures in the report's order, through the motion's own relation (the motions
     app does not import the measures app)."""
     return Motion._meta.get_field("measures").related_model.objects.order_by("number", "suffix")
@@ -17,7 +17,7 @@ def _ordered_measures() -> QuerySet:
 
 def measure_options() -> list[tuple[str, str]]:
     """The current programme's measures to choose from in a filter, as (code, "code. title")."""
-    rows = _ordered_measures().filter(programme__successors__isnull=True).values_list("code", "title")
+    rows = ordered_measures().filter(programme__successors__isnull=True).values_list("code", "title")
     return [(code, f"{code}. {title}") for code, title in rows]
 
 
@@ -25,7 +25,7 @@ def _linked_to_measure(model, owner: str, code: str) -> Q:
     """Linked to the measure with this code or to one of its sub-measures."""
     # The few linked ids first: given a subquery, PostgreSQL walks every motion to its
     # measures instead (it cannot estimate the current-programme join), however few match.
-    measures = _ordered_measures().filter(Q(code=code) | Q(parent__code=code)).values("pk")
+    measures = ordered_measures().filter(Q(code=code) | Q(parent__code=code)).values("pk")
     linked = model.measures.through.objects.filter(measure__in=measures).values_list(owner, flat=True)
     return Q(pk__in=list(linked))
 
@@ -37,7 +37,7 @@ def motion_list(*, status: str | None = None, measure: str | None = None) -> Que
     """
     motions = (
         Motion.objects.filter(CURRENT)
-        .prefetch_related(Prefetch("measures", queryset=_ordered_measures()))
+        .prefetch_related(Prefetch("measures", queryset=ordered_measures()))
         .order_by("position", "dossier", "number")
     )
     if status:
@@ -53,7 +53,7 @@ def motion_detail(*, kamerstuk: str) -> Motion:
         Motion.objects.filter(CURRENT)
         .select_related("submitters_source")
         .prefetch_related(
-            Prefetch("measures", queryset=_ordered_measures()),
+            Prefetch("measures", queryset=ordered_measures()),
             Prefetch("submitters", queryset=MotionSubmitter.objects.order_by("position")),
             Prefetch(
                 "status_changes",
@@ -87,7 +87,7 @@ def commitment_list(
     commitments = _with_overdue(
         Commitment.objects.filter(CURRENT)
         .select_related("source")
-        .prefetch_related(Prefetch("measures", queryset=_ordered_measures()))
+        .prefetch_related(Prefetch("measures", queryset=ordered_measures()))
         .order_by("position", "code"),
         today or timezone.localdate(),
     )
@@ -103,6 +103,6 @@ def commitment_detail(*, slug: str, today: datetime.date | None = None) -> Commi
     return _with_overdue(
         Commitment.objects.filter(CURRENT)
         .select_related("source")
-        .prefetch_related(Prefetch("measures", queryset=_ordered_measures())),
+        .prefetch_related(Prefetch("measures", queryset=ordered_measures())),
         today or timezone.localdate(),
     ).get(slug=slug)
