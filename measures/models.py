@@ -130,11 +130,6 @@ class Measure(models.Model):
     def label(self) -> str:
         return f"{_('Maatregel')} {self.code}"
 
-    @staticmethod
-    def sort_key_for_code(code: str) -> tuple[int, str]:
-        """Sort codes as the report does: 8, 8a, 8b, 9, 10."""
-        return tuple(parse_measure_code(code))
-
     @property
     def heading(self) -> str:
         """The title as the measure's chapter in the report shows it."""

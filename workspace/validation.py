@@ -77,10 +77,9 @@ def clean_text(value, *, field: str, errors: dict, required: bool = False, limit
         # stored as its Python spelling.
         errors[field] = _("Verwacht tekst.")
         return ""
+    # Characters no database stores were refused for the whole document already
+    # (document_check_storable, which draft_save runs before any kind's clean).
     text = "" if value is None else value.replace("\r\n", "\n").strip()
-    if not _is_storable(text):
-        errors[field] = str(UNSTORABLE_TEXT)
-        return ""
     if required and not text:
         errors[field] = _("Dit veld is verplicht.")
     elif len(text) > limit:
