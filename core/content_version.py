@@ -1,27 +1,51 @@
 """One version number for all published content, used in the keys of cached pages.
 
 Whenever published content changes (a publish, a load of the fixtures), the version is
-bumped after the transaction commits, so every cached public page and API response
-becomes stale at once; old entries simply expire. Cheaper and safer than tracking
-which page shows which record.
+bumped in the writing transaction, in the database, so every cached public page and API
+response becomes stale at once; old entries simply expire. Cheaper and safer than
+tracking which page shows which record.
+
+The shared cache keeps a copy of the version for ``VERSION_CACHE_SECONDS`` so that a
+cached page costs no query. A publish writes the new version there when it commits; if
+that write fails (Redis briefly unwritable), readers see the new content once the copy
+expires, not only after the next publish.
 """
 import time
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import F, Value
+from django.db.models.functions import Greatest
 
 _KEY = "passend:content-version"
+VERSION_CACHE_SECONDS = 10
+_ROW = 1
 
 
 def content_version() -> str:
     version = cache.get(_KEY)
     if version is None:
-        version = str(time.time_ns())
-        cache.add(_KEY, version, timeout=None)
-        version = cache.get(_KEY, version)
+        version = str(_stored_version())
+        cache.add(_KEY, version, timeout=VERSION_CACHE_SECONDS)
     return version
 
 
 def content_changed() -> None:
-    """Call inside the writing transaction; takes effect when it commits."""
-    transaction.on_commit(lambda: cache.set(_KEY, str(time.time_ns()), timeout=None))
+    """Call inside the writing transaction; the cache copy follows when it commits."""
+    from .models import ContentVersion
+
+    # Monotonic even when the clock steps back; the row lock orders concurrent publishes.
+    bumped = Greatest(F("value") + 1, Value(time.time_ns()))
+    if not ContentVersion.objects.filter(pk=_ROW).update(value=bumped):
+        ContentVersion.objects.get_or_create(pk=_ROW, defaults={"value": time.time_ns()})
+    version = str(ContentVersion.objects.values_list("value", flat=True).get(pk=_ROW))
+    transaction.on_commit(lambda: cache.set(_KEY, version, timeout=VERSION_CACHE_SECONDS))
+
+
+def _stored_version() -> int:
+    from .models import ContentVersion
+
+    stored = ContentVersion.objects.filter(pk=_ROW).values_list("value", flat=True).first()
+    if stored is None:
+        stored = ContentVersion.objects.get_or_create(pk=_ROW, defaults={"value": time.time_ns()})[0].value
+    return stored

@@ -3,8 +3,15 @@
 ``public_page`` marks a view as public and caches its response until content is
 published; ``PublicPageCacheMiddleware`` serves those cached responses before the rest
 of the middleware stack runs.
+
+After a publish every page misses at once. The middleware renders each page once for
+all processes: the first request takes a short lock in the shared cache and renders,
+the others wait for its entry. A page that was cached before is rendered for everyone,
+so that work does not count against the API budget of the one caller who happened to
+ask first (``request.renders_for_everyone``, read by the API's throttle).
 """
 import hashlib
+import time
 from functools import wraps
 
 from django.conf import settings
@@ -12,35 +19,81 @@ from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
+from rest_framework.utils.mediatypes import media_type_matches, order_by_precedence
 
 from .content_version import content_version
 
 # The pages this process served most recently, so that a popular page costs one cache
-# round trip (the content version) instead of two. Bounded; keys carry the version.
-_recent_pages: dict[str, tuple[dict, bytes]] = {}
+# round trip (the content version) instead of two. Bounded in number and, like the
+# shared cache, in time (PUBLIC_CACHE_SECONDS); keys carry the version.
+_recent_pages: dict[str, tuple[float, tuple[dict, bytes]]] = {}
 _RECENT_PAGES_MAX = 256
 # Larger responses (the CSV of a whole list) stay in the shared cache only, so that each
 # process holds at most 256 × 128 kB.
 _RECENT_PAGE_MAX_BYTES = 128 * 1024
+# The media types the site answers by the Accept header (the open-data API's JSON and
+# CSV, core.api.renderers); pages are HTML whatever the header says.
+_NEGOTIATED_TYPES = ("application/json", "text/csv")
+# How long one request may render a missing page for everyone before others stop
+# waiting for it, and how often they look whether it is there.
+_RENDER_LOCK_SECONDS = 10
+_WAIT_SECONDS = 0.01
+# How long a page counts as known (rendered before) for the budget rule above.
+_KNOWN_PAGE_SECONDS = 24 * 60 * 60
+
+_now = time.monotonic
+
+
+def _representation(request) -> str:
+    """What the Accept header means for the response, as DRF's negotiation reads it.
+
+    DRF picks the first renderer matched by the most specific Accept entries (it ignores
+    q), and passes that entry's parameters (``indent``) to the renderer. So per offered
+    media type: the precedence level at which the header first accepts it, with those
+    parameters. Browsers' many Accept strings all come down to one value."""
+    accepts = [token.strip() for token in request.headers.get("Accept", "*/*").split(",")]
+    ranks = []
+    for media_type in _NEGOTIATED_TYPES:
+        rank = "-"
+        for level, tokens in enumerate(order_by_precedence(accepts)):
+            matching = sorted(token for token in tokens if media_type_matches(media_type, token))
+            if matching:
+                rank = f"{level}{matching[0].partition(';')[2].replace(' ', '') if ';' in matching[0] else ''}"
+                break
+        ranks.append(rank)
+    return ",".join(ranks)
+
+
+def _address(request, layer: str) -> str | None:
+    """What identifies this request's page apart from the content version, or None when
+    it must not come from the cache.
+
+    Signed-in staff (who have a session) always get a fresh page. The scheme is part of
+    it because pages and API responses hold absolute links (https behind the proxy)."""
+    if request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return None
+    if not settings.PUBLIC_CACHE_SECONDS:
+        return None
+    return "|".join([layer, request.scheme, request.get_host(), request.get_full_path(), _representation(request)])
+
+
+def _key(address: str, version: str) -> str:
+    return "public-page:" + hashlib.sha256(f"{version}|{address}".encode()).hexdigest()
 
 
 def _cache_key(request, layer: str) -> str | None:
-    """The cache key of this request's page, or None when it must not come from the cache.
-
-    The key holds ``content_version()``, which every publish bumps, so a change shows at
-    once. Signed-in staff (who have a session) always get a fresh page. The Accept header
-    is part of the key because the open-data API answers JSON or CSV by it.
-    """
-    if request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
-        return None
-    address = "|".join(
-        [layer, content_version(), request.get_host(), request.get_full_path(), request.headers.get("Accept", "")]
-    )
-    return "public-page:" + hashlib.sha256(address.encode()).hexdigest()
+    """The key of this request's page for the current content version, which every
+    publish bumps, so a change shows at once."""
+    address = _address(request, layer)
+    return None if address is None else _key(address, content_version())
 
 
 def _cached_response(key: str, request) -> HttpResponse | None:
-    page = _recent_pages.get(key) or cache.get(key)
+    recent = _recent_pages.get(key)
+    if recent is not None and recent[0] <= _now():
+        del _recent_pages[key]
+        recent = None
+    page = recent[1] if recent is not None else cache.get(key)
     if page is None:
         return None
     _remember(key, page)
@@ -60,7 +113,7 @@ def _cached_response(key: str, request) -> HttpResponse | None:
     return not_modified
 
 
-def _store(key: str, request, response, headers: dict) -> None:
+def _store(key: str, request, response, headers: dict) -> bool:
     """Keep a complete, anonymous 200 response; PUBLIC_CACHE_SECONDS bounds how long."""
     if (
         request.method == "GET"
@@ -72,13 +125,15 @@ def _store(key: str, request, response, headers: dict) -> None:
         page = (headers, response.content)
         cache.set(key, page, settings.PUBLIC_CACHE_SECONDS)
         _remember(key, page)
+        return True
+    return False
 
 
 def _remember(key: str, page: tuple[dict, bytes]) -> None:
     if key not in _recent_pages and len(page[1]) <= _RECENT_PAGE_MAX_BYTES:
         if len(_recent_pages) >= _RECENT_PAGES_MAX:
             _recent_pages.clear()
-        _recent_pages[key] = page
+        _recent_pages[key] = (_now() + settings.PUBLIC_CACHE_SECONDS, page)
 
 
 def public_page(view):
@@ -113,7 +168,7 @@ class PublicPageCacheMiddleware:
     The entry keeps the headers the later middleware added (the Content-Security-Policy
     among them), so a cached page is sent exactly as it was rendered. A view marks a
     response as cacheable with ``response.is_public_page``: the ``public_page`` decorator
-    and the open-data API (passend/api.py) do. Served from here, a cached API response
+    and the open-data API (core.api.views) do. Served from here, a cached API response
     skips the API's throttle: it costs no more than a static file, and the throttle is
     there to protect the work of rendering.
     """
@@ -122,13 +177,30 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        key = _cache_key(request, "response")
-        if key is None:
+        address = _address(request, "response")
+        if address is None:
             return self.get_response(request)
+        key = _key(address, content_version())
         if (cached := _cached_response(key, request)) is not None:
             return cached
         request.page_cache_middleware = True
-        response = self.get_response(request)
-        if getattr(response, "is_public_page", False):
-            _store(key, request, response, dict(response.items()))
+        lock = key + ":rendering"
+        deadline = _now() + _RENDER_LOCK_SECONDS
+        while not (locked := cache.add(lock, 1, _RENDER_LOCK_SECONDS)):
+            # Another process renders this page. Without a lock to see (released, or the
+            # cache is down) or after waiting long enough, render it here as well.
+            if cache.get(lock) is None or _now() >= deadline:
+                break
+            time.sleep(_WAIT_SECONDS)
+            if (cached := _cached_response(key, request)) is not None:
+                return cached
+        known = "public-page-known:" + hashlib.sha256(address.encode()).hexdigest()
+        request.renders_for_everyone = cache.get(known) is not None
+        try:
+            response = self.get_response(request)
+            if getattr(response, "is_public_page", False) and _store(key, request, response, dict(response.items())):
+                cache.set(known, 1, _KNOWN_PAGE_SECONDS)
+        finally:
+            if locked:
+                cache.delete(lock)
         return response

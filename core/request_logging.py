@@ -20,6 +20,9 @@ class RequestIdMiddleware:
     def __call__(self, request):
         incoming = request.headers.get("X-Request-ID", "")
         request_id = incoming if _VALID_ID.match(incoming) else uuid.uuid4().hex
+        # Kept on the request too: Django logs a refused request (4xx, 5xx) only after the
+        # whole middleware chain returned, when the context variable is reset already.
+        request.request_id = request_id
         token = _request_id.set(request_id)
         try:
             response = self.get_response(request)
@@ -31,7 +34,8 @@ class RequestIdMiddleware:
 
 class RequestIdFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
-        record.request_id = _request_id.get()
+        request = getattr(record, "request", None)
+        record.request_id = getattr(request, "request_id", None) or _request_id.get()
         return True
 
 

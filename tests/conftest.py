@@ -91,5 +91,8 @@ def _empty_cache():
     publish never committed) must not be served to the next."""
     from django.core.cache import cache
 
+    from core import page_cache
+
     cache.clear()
+    page_cache._recent_pages.clear()
     yield

@@ -3,8 +3,8 @@ everyone else, and throttling of anonymous clients."""
 
 from django.utils.translation import gettext as _
 from drf_spectacular.authentication import SessionScheme
-from rest_framework import permissions
-from rest_framework.authentication import SessionAuthentication
+from rest_framework import exceptions, permissions
+from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
 
@@ -18,6 +18,18 @@ class StaffSessionAuthentication(SessionAuthentication):
 
     def authenticate_header(self, request) -> str:
         return 'Session realm="Passend beheer"'
+
+class IdentifyingTokenAuthentication(TokenAuthentication):
+    """A staff token on a public endpoint only says who calls, so that staff are not
+    counted against the anonymous budget; reading needs none, so a token that is not
+    (or no longer) valid reads as anonymous instead of being refused."""
+
+    def authenticate(self, request):
+        try:
+            return super().authenticate(request)
+        except exceptions.AuthenticationFailed:
+            return None
+
 
 # Applies until the settings name a rate for the "anon" scope (see the module docstring
 # of passend/api_urls.py for the settings the project sets).
@@ -47,5 +59,16 @@ class PublicReadOnly(permissions.BasePermission):
 
 
 class AnonymousThrottle(AnonRateThrottle):
+    """Counts anonymous callers by address; signed-in staff are not throttled.
+
+    A page rendered to refill the page cache for everyone after a publish
+    (``renders_for_everyone``, core.page_cache) costs the caller nothing: otherwise a
+    caller over budget would turn the page into a 429 for every reader."""
+
+    def allow_request(self, request, view) -> bool:
+        if getattr(request, "renders_for_everyone", False):
+            return True
+        return super().allow_request(request, view)
+
     def get_rate(self) -> str:
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope) or DEFAULT_ANON_RATE

@@ -17,7 +17,7 @@ from rest_framework.viewsets import ReadOnlyModelViewSet
 
 from core.content_version import content_version
 
-from .access import AnonymousThrottle, PublicReadOnly, StaffSessionAuthentication
+from .access import AnonymousThrottle, IdentifyingTokenAuthentication, PublicReadOnly, StaffSessionAuthentication
 from .conventions import PROBLEM_MEDIA_TYPE, api_version
 from .pagination import ApiPagination
 from .problems import ProblemJSONRenderer, problem_exception_handler
@@ -31,15 +31,10 @@ FORMAT_PARAMETER = OpenApiParameter(
     "kolomkoppen, gescheiden door puntkomma’s, UTF-8 met BOM (opent direct in Excel).",
 )
 
-# Rendered responses are cached per content version; a new version makes them unused,
-# this only bounds how long an unused entry occupies the cache.
-RESPONSE_CACHE_SECONDS = 60 * 60
-
-
 class PublicApiMixin:
     """Policies, headers and conditional GET shared by every public endpoint."""
 
-    authentication_classes = [StaffSessionAuthentication]
+    authentication_classes = [StaffSessionAuthentication, IdentifyingTokenAuthentication]
     permission_classes = [PublicReadOnly]
     throttle_classes = [AnonymousThrottle]
     renderer_classes = [JSONRenderer]
@@ -49,11 +44,12 @@ class PublicApiMixin:
         return problem_exception_handler
 
     # Conditional GET and the response cache. The ETag names the content version and the
-    # exact representation (address and format), so it can be checked before any query.
+    # exact representation (scheme, host, address and format), so it can be checked before any query.
 
     def _representation(self, request) -> tuple[str, str, float]:
         version = content_version()
-        identity = "\n".join([version, request.get_full_path(), request.accepted_media_type or ""])
+        # The absolute address: responses hold absolute links (https behind the proxy).
+        identity = "\n".join([version, request.build_absolute_uri(), request.accepted_media_type or ""])
         digest = hashlib.sha256(identity.encode()).hexdigest()[:32]
         # The version is the time of the last publish in nanoseconds (core.content_version).
         return f"passend:api:{digest}", quote_etag(digest), int(version) / 1e9
@@ -71,7 +67,8 @@ class PublicApiMixin:
             since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
             if since is not None and int(last_modified) <= since:
                 return HttpResponseNotModified()
-        stored = cache.get(key)
+        # PUBLIC_CACHE_SECONDS=0 switches server-side caching off, here as for pages.
+        stored = cache.get(key) if settings.PUBLIC_CACHE_SECONDS else None
         if stored is None:
             return None
         response = HttpResponse(stored["content"], content_type=stored["content_type"])
@@ -95,7 +92,6 @@ class PublicApiMixin:
             response["Vary"] = "Accept"
             # The same response for everyone: PublicPageCacheMiddleware may keep it too.
             response.is_public_page = response.status_code == 200
-            # PUBLIC_CACHE_SECONDS=0 switches server-side caching off, here as for pages.
             if isinstance(response, Response) and settings.PUBLIC_CACHE_SECONDS:
                 response.render()
                 cache.set(
@@ -109,7 +105,7 @@ class PublicApiMixin:
                             if header in response
                         },
                     },
-                    RESPONSE_CACHE_SECONDS,
+                    settings.PUBLIC_CACHE_SECONDS,
                 )
         return response
 
