@@ -51,6 +51,9 @@ class ReportGeneration(models.Model):
     attempts = models.PositiveSmallIntegerField(_("pogingen"), default=0)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     started_at = models.DateTimeField(_("begonnen op"), null=True, blank=True)
+    # Renewed by the rendering worker while it works (services.report_generation_run):
+    # a running generation without a recent one has lost its worker.
+    heartbeat_at = models.DateTimeField(_("laatste teken van leven"), null=True, blank=True)
     finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
 
     class Meta:

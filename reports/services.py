@@ -2,11 +2,16 @@
 import datetime
 import hashlib
 import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 
 from celery import signature
+from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,6 +30,9 @@ logger = logging.getLogger(__name__)
 # A queued or running generation older than this is considered lost (the broker's
 # visibility timeout is one hour: by then an unacknowledged task has been handed out again).
 STALE_AFTER = datetime.timedelta(hours=1)
+# A running generation whose worker gave no sign of life for this many heartbeats
+# (settings.REPORT_HEARTBEAT_SECONDS) has lost its worker: killed, out of memory, gone.
+HEARTBEATS_MISSED = 4
 
 QUEUE_UNAVAILABLE = gettext_lazy(
     "De taakwachtrij is niet bereikbaar, daarom kon het genereren niet starten. "
@@ -45,18 +53,52 @@ class ReportGenerationError(Exception):
 
 
 def report_generations_expire_stale(*, edition: ReportEdition | None = None) -> int:
-    """Mark generations that have been queued or running for too long as failed, so none
-    stays "bezig" forever (its worker died and its message was lost). Returns how many."""
-    generations = ReportGeneration.objects.filter(
-        status__in=ACTIVE_GENERATION_STATUSES, created_at__lt=timezone.now() - STALE_AFTER
-    )
+    """Mark generations whose worker is gone as failed, so none stays "bezig" until the
+    broker hands its message out again an hour later: running ones without a heartbeat
+    for a while, and any queued or running for an hour. Returns how many."""
+    now = timezone.now()
+    active = ReportGeneration.objects.filter(status__in=ACTIVE_GENERATION_STATUSES)
     if edition is not None:
-        generations = generations.filter(edition=edition)
-    return generations.update(
+        active = active.filter(edition=edition)
+    silent_since = now - HEARTBEATS_MISSED * datetime.timedelta(seconds=settings.REPORT_HEARTBEAT_SECONDS)
+    lost = active.filter(status=GenerationStatus.RUNNING).filter(
+        Q(heartbeat_at__lt=silent_since) | Q(heartbeat_at__isnull=True, started_at__lt=silent_since)
+    ).update(
         status=GenerationStatus.FAILED,
-        finished_at=timezone.now(),
+        finished_at=now,
+        error_message=_("Afgebroken: het proces dat de PDF maakte, gaf geen teken van leven meer."),
+    )
+    return lost + active.filter(created_at__lt=now - STALE_AFTER).update(
+        status=GenerationStatus.FAILED,
+        finished_at=now,
         error_message=_("Afgebroken: de generatie kwam binnen een uur niet klaar."),
     )
+
+
+@contextmanager
+def _heartbeat(*, generation_id: int) -> Iterator[None]:
+    """Renew the generation's heartbeat from a thread while the render runs."""
+    stop = threading.Event()
+
+    def beat() -> None:
+        try:
+            while not stop.wait(settings.REPORT_HEARTBEAT_SECONDS):
+                with transaction.atomic():
+                    # Never waits for a lock: a beat skipped is harmless, a beat stuck is not.
+                    running = ReportGeneration.objects.select_for_update(skip_locked=True).filter(
+                        pk=generation_id, status=GenerationStatus.RUNNING)
+                    ReportGeneration.objects.filter(pk__in=list(running.values_list("pk", flat=True))).update(
+                        heartbeat_at=timezone.now())
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=beat, name=f"heartbeat-generation-{generation_id}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
 
 
 # The task by name: tasks.py is the thin shell around these services, which never
@@ -116,11 +158,12 @@ def report_generation_run(*, generation_id: int) -> ReportGeneration:
         if not generation.is_active:
             return generation
         generation.status = GenerationStatus.RUNNING
-        generation.started_at = timezone.now()
+        generation.started_at = generation.heartbeat_at = timezone.now()
         generation.attempts += 1
-        generation.save(update_fields=["status", "started_at", "attempts"])
+        generation.save(update_fields=["status", "started_at", "heartbeat_at", "attempts"])
 
-    rendered = report_pdf(generation.snapshot)
+    with _heartbeat(generation_id=generation_id):
+        rendered = report_pdf(generation.snapshot)
     name = f"{generation.edition.key}-{generation.pk}.pdf"
 
     with transaction.atomic():
@@ -161,3 +204,25 @@ def report_generation_fail(*, generation_id: int, message: str) -> ReportGenerat
         generation.finished_at = timezone.now()
         generation.save(update_fields=["status", "error_message", "finished_at"])
     return generation
+
+
+def report_generation_cancel(*, generation: ReportGeneration, user) -> ReportGeneration:
+    """Stop waiting for a queued or running generation (staff's "Annuleren"). A worker
+    still rendering it finds it no longer running when done and discards its PDF."""
+    with transaction.atomic():
+        generation = ReportGeneration.objects.select_for_update().get(pk=generation.pk)
+        if not generation.is_active:
+            raise ReportGenerationError(_("Deze generatie loopt niet meer; er valt niets te annuleren."))
+        generation.status = GenerationStatus.FAILED
+        generation.error_message = _("Geannuleerd door %(user)s.") % {"user": user.get_username()}
+        generation.finished_at = timezone.now()
+        generation.save(update_fields=["status", "error_message", "finished_at"])
+    return generation
+
+
+def report_generation_retry(*, generation: ReportGeneration, user) -> ReportGeneration:
+    """Start the edition's PDF again (staff's "Opnieuw proberen"), cancelling this
+    generation first when it still counts as running (a worker that died, a lost message)."""
+    if generation.is_active:
+        report_generation_cancel(generation=generation, user=user)
+    return report_generation_start(edition=generation.edition, user=user)

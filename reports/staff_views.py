@@ -19,7 +19,14 @@ from . import selectors
 from .changes import report_changes
 from .editions import ADOPT_PERMISSION, START_PERMISSION, edition_adopt, edition_start
 from .models import GenerationStatus, ReportGeneration
-from .services import ReportGenerationRunning, report_generation_start
+from .services import (
+    ReportGenerationError,
+    ReportGenerationRunning,
+    report_generation_cancel,
+    report_generation_retry,
+    report_generation_start,
+    report_generations_expire_stale,
+)
 from .snapshot import report_snapshot_build
 
 
@@ -71,19 +78,55 @@ def _generation_or_404(pk: int) -> ReportGeneration:
         raise Http404("Deze generatie bestaat niet.") from None
 
 
+def _followed_generation_or_404(pk: int) -> ReportGeneration:
+    """The generation as its progress page shows it: one whose worker died shows as
+    failed as soon as that is known, not only when beat's sweeper next runs."""
+    generation = _generation_or_404(pk)
+    if generation.is_active and report_generations_expire_stale(edition=generation.edition):
+        generation = _generation_or_404(pk)
+    return generation
+
+
 class GenerationDetailView(RenderPermissionMixin, TemplateView):
     template_name = "reports/staff/generation_detail.html"
 
     def get_context_data(self, **kwargs):
-        generation = _generation_or_404(self.kwargs["pk"])
+        generation = _followed_generation_or_404(self.kwargs["pk"])
         return super().get_context_data(generation=generation, **kwargs)
+
+
+class GenerationCancelView(RenderPermissionMixin, View):
+    """"Annuleren": stop waiting for a generation that stays queued or running."""
+
+    def post(self, request, pk: int):
+        generation = _generation_or_404(pk)
+        try:
+            report_generation_cancel(generation=generation, user=request.user)
+        except ReportGenerationError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("De generatie is geannuleerd."))
+        return redirect("staff:report_generation", pk=generation.pk)
+
+
+class GenerationRetryView(RenderPermissionMixin, View):
+    """"Opnieuw proberen": a new generation of the same edition, this one cancelled first."""
+
+    def post(self, request, pk: int):
+        generation = _generation_or_404(pk)
+        try:
+            generation = report_generation_retry(generation=generation, user=request.user)
+        except ReportGenerationRunning as running:
+            messages.info(request, _("Er loopt al een generatie van deze editie; hieronder ziet u de voortgang."))
+            generation = running.generation
+        return redirect("staff:report_generation", pk=generation.pk)
 
 
 class GenerationStatusView(RenderPermissionMixin, View):
     """The generation's state as JSON, for the progress page's polling script."""
 
     def get(self, request, pk: int):
-        generation = _generation_or_404(pk)
+        generation = _followed_generation_or_404(pk)
         done = generation.status == GenerationStatus.DONE
         return JsonResponse({
             "status": generation.status,

@@ -34,6 +34,8 @@ ALLOWED = {
     "staff:report_generation": REPORTS,
     "staff:report_generation_status": REPORTS,
     "staff:report_generation_download": REPORTS,
+    "staff:report_generation_cancel": REPORTS,
+    "staff:report_generation_retry": REPORTS,
 }
 # Values for the URL parameters of staff views (per view where they differ).
 PARAMETERS = {"kind": "maatregelen", "key": "5", "pk": 1}
@@ -43,13 +45,16 @@ PARAMETERS_BY_VIEW = {
     "staff:report_edition_adopt": {"key": "vgr-2025"},
 }
 GENERATION_VIEWS = {"staff:report_generation", "staff:report_generation_status",
-                    "staff:report_generation_download"}
+                    "staff:report_generation_download", "staff:report_generation_cancel",
+                    "staff:report_generation_retry"}
 UNSAFE_METHODS = ["post", "put", "patch", "delete"]
 # What a GET answers once past the permission check, where that is not 200.
 EXPECTED_PAST_THE_GATE = {
     "staff:report_generation_start": {405},  # POST only
     "staff:record_status": {405},  # POST only
     "staff:report_generation_download": {404},  # the generation has no file yet
+    "staff:report_generation_cancel": {405},  # POST only
+    "staff:report_generation_retry": {405},  # POST only
 }
 
 

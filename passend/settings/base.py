@@ -208,12 +208,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "measures.tasks.send_stale_measure_reminders",
         "schedule": 24 * 60 * 60,
     },
-    # A generation whose worker vanished and whose message was lost is marked failed.
+    # A generation whose worker vanished (no heartbeat) or whose message was lost is
+    # marked failed, so staff can start it again.
     "sweep-stale-report-generations": {
         "task": "reports.tasks.sweep_stale_generations",
-        "schedule": 10 * 60,
+        "schedule": 60,
     },
 }
+# How often a worker rendering a report says it is still at it; a running generation
+# without a sign of life for four of these is taken for lost (its worker was killed).
+REPORT_HEARTBEAT_SECONDS = env.int("REPORT_HEARTBEAT_SECONDS", default=15)
 
 # --- E-mail -----------------------------------------------------------------------
 

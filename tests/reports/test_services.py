@@ -8,6 +8,7 @@ import pypdf
 import pytest
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, OperationalError
+from django.urls import reverse
 from django.utils import timezone
 
 from reports import services
@@ -158,3 +159,41 @@ def test_the_task_for_a_generation_that_no_longer_exists_does_nothing(edition, c
     report_generation_render.apply(args=[987_654]).get()
     assert "no longer exists" in caplog.text
     assert not ReportGeneration.objects.exists()
+
+
+
+def test_staff_cancel_and_retry_a_generation_that_stays_queued(edition, final_editor, client,
+                                                               django_capture_on_commit_callbacks):
+    """A queued generation whose message was lost (Redis restarted without persistence)
+    stays "in wachtrij"; staff cancel it or start the edition again from its page."""
+    with mock.patch("reports.services._generation_enqueue"):
+        lost = report_generation_start(edition=edition, user=final_editor)
+    client.force_login(final_editor)
+    page = client.get(reverse("staff:report_generation", args=[lost.pk])).content.decode()
+    assert "Opnieuw proberen" in page and "Annuleren" in page
+
+    client.post(reverse("staff:report_generation_cancel", args=[lost.pk]))
+    lost.refresh_from_db()
+    assert lost.status == GenerationStatus.FAILED and lost.error_message == "Geannuleerd door eindredacteur."
+    again = client.post(reverse("staff:report_generation_cancel", args=[lost.pk]), follow=True)
+    assert "er valt niets te annuleren" in again.content.decode()
+
+    with mock.patch("reports.services._generation_enqueue"):
+        second = report_generation_start(edition=edition, user=final_editor)
+    with mock.patch("reports.services._generation_enqueue") as enqueue, \
+            django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("staff:report_generation_retry", args=[second.pk]))
+    second.refresh_from_db()
+    retried = ReportGeneration.objects.latest("pk")
+    assert second.status == GenerationStatus.FAILED and retried.status == GenerationStatus.QUEUED
+    assert response.url == reverse("staff:report_generation", args=[retried.pk])
+    enqueue.assert_called_once_with(generation_id=retried.pk)
+
+
+def test_only_staff_who_render_reports_may_cancel(edition, editor, client):
+    generation = ReportGeneration.objects.create(edition=edition, reference_date=edition.reference_date,
+                                                 snapshot={}, snapshot_sha256="0" * 64)
+    client.force_login(editor)
+    assert client.post(reverse("staff:report_generation_cancel", args=[generation.pk])).status_code == 403
+    generation.refresh_from_db()
+    assert generation.is_active

@@ -135,3 +135,41 @@ def test_the_sweeper_fails_generations_left_running_too_long(programme_loaded):
     assert sweep_stale_generations.apply().get() == 1
     stuck.refresh_from_db()
     assert stuck.status == GenerationStatus.FAILED and "binnen een uur" in stuck.error_message
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_killed_mid_render_frees_the_edition_within_seconds(
+    programme_loaded, final_editor, eager_off, tmp_path, settings, client
+):
+    """kill -9 of the whole worker: its render stops beating, so the generation shows as
+    failed after a few missed heartbeats (not after the hour of the visibility timeout),
+    and staff start it again with "Opnieuw proberen"."""
+    settings.REPORT_HEARTBEAT_SECONDS = 1
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "tests.gated_worker", str(tmp_path / "never-opened"), "worker", "--pool", "solo",
+         "--without-heartbeat", "--without-mingle", "--without-gossip", "--loglevel", "WARNING"],
+        cwd=ROOT, env=server_environment(REPORT_HEARTBEAT_SECONDS="1"),
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        generation = report_generation_start(edition=ReportEdition.objects.get(key="vgr-2025"), user=final_editor)
+        _wait_for(generation, {GenerationStatus.RUNNING})
+        first_beat = generation.heartbeat_at
+        # The render waits at the gate and its worker keeps saying so.
+        wait_until(lambda: ReportGeneration.objects.get(pk=generation.pk).heartbeat_at > first_beat,
+                   timeout=60, message="the rendering worker never renewed its heartbeat")
+    finally:
+        worker.kill()
+        worker.wait(timeout=10)
+    client.force_login(final_editor)
+    status_url = reverse("staff:report_generation_status", args=[generation.pk])
+    wait_until(lambda: client.get(status_url).json()["status"] == GenerationStatus.FAILED, timeout=60,
+               message="the killed worker's generation stayed running")
+    generation.refresh_from_db()
+    assert "geen teken van leven" in generation.error_message
+    page = client.get(reverse("staff:report_generation", args=[generation.pk])).content.decode()
+    assert "Opnieuw proberen" in page
+    response = client.post(reverse("staff:report_generation_retry", args=[generation.pk]))
+    retried = ReportGeneration.objects.latest("pk")
+    assert retried.pk != generation.pk and retried.is_active
+    assert response.url == reverse("staff:report_generation", args=[retried.pk])
