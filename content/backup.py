@@ -1,18 +1,23 @@
 """A complete, restorable backup of the programme as one JSON file.
 
 Everything the app knows is in it: the programme content, its domain history, drafts,
-the audit trail, report editions and generation metadata, and the staff accounts
-(roles by name, so that a fresh database with its own role groups accepts them).
+the audit trail, report editions and generations with their PDFs (the files of every
+file field, base64), and the staff accounts with their password hashes (roles by name,
+so that a fresh database with its own role groups accepts them). API tokens are not in
+it: they are secrets of the systems that use them, made again after a restore.
 Restoring into an empty database and exporting again gives the identical file.
 """
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime
 import json
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core import serializers
+from django.core.files.base import ContentFile
 from django.core.management.color import no_style
 from django.core.serializers import sort_dependencies
 from django.core.serializers.base import DeserializationError
@@ -57,8 +62,55 @@ def programme_export() -> str:
         objects.extend(_ordered(model))
     data = json.loads(serializers.serialize(
         "json", objects, use_natural_foreign_keys=True, use_natural_primary_keys=False, cls=_FullPrecisionEncoder))
-    return json.dumps({"format": "passend-backup", "version": FORMAT_VERSION, "objects": data},
-                      ensure_ascii=False, indent=1, sort_keys=True)
+    return json.dumps(
+        {"format": "passend-backup", "version": FORMAT_VERSION, "objects": data, "files": _files_export(objects)},
+        ensure_ascii=False, indent=1, sort_keys=True,
+    )
+
+
+def _file_fields(model: type[models.Model]) -> list[models.FileField]:
+    return [field for field in model._meta.fields if isinstance(field, models.FileField)]
+
+
+def _files_export(objects: list[models.Model]) -> list[dict]:
+    """The stored files the records point at (the PDFs of report generations). A file
+    already missing is left out; the site answers 404 for it, as before the backup."""
+    files = []
+    for record in objects:
+        for field in _file_fields(type(record)):
+            stored = getattr(record, field.name)
+            if stored.name and stored.storage.exists(stored.name):
+                with stored.storage.open(stored.name, "rb") as handle:
+                    content = base64.b64encode(handle.read()).decode("ascii")
+                files.append({"field": f"{record._meta.label_lower}.{field.name}", "name": stored.name,
+                              "content": content})
+    return files
+
+
+def _files_read(payload: dict) -> list[tuple[models.FileField, str, bytes]]:
+    """The backup's files, checked before anything is restored."""
+    files = []
+    for entry in payload.get("files", []):
+        try:
+            label, field_name = entry["field"].rsplit(".", 1)
+            field = apps.get_model(label)._meta.get_field(field_name)
+            content = base64.b64decode(entry["content"], validate=True)
+        except (KeyError, ValueError, LookupError, TypeError, AttributeError, binascii.Error):
+            raise BackupError(f"Een bestand in de back-up is niet te lezen: {str(entry)[:100]}") from None
+        if not isinstance(field, models.FileField):
+            raise BackupError(f"{entry['field']} is geen bestandsveld.")
+        files.append((field, entry["name"], content))
+    return files
+
+
+def _files_restore(files: list[tuple[models.FileField, str, bytes]]) -> None:
+    """Write each file under its own name, only where a restored record points at it."""
+    for field, name, content in files:
+        if not field.model._default_manager.filter(**{field.name: name}).exists():
+            raise BackupError(f"Het bestand {name} hoort bij geen enkel record in de back-up.")
+        if field.storage.exists(name):
+            field.storage.delete(name)
+        field.storage.save(name, ContentFile(content))
 
 
 def programme_import(*, text: str) -> int:
@@ -76,6 +128,7 @@ def programme_import(*, text: str) -> int:
         raise BackupError(
             "De database is niet leeg (" + ", ".join(occupied[:5]) + "); herstel alleen in een lege database."
         )
+    files = _files_read(payload)
     count = 0
     with transaction.atomic():
         deferred = []
@@ -96,6 +149,8 @@ def programme_import(*, text: str) -> int:
         with connection.cursor() as cursor:
             for statement in connection.ops.sequence_reset_sql(no_style(), _models()):
                 cursor.execute(statement)
+        # Inside the transaction: a file that cannot be written restores nothing.
+        _files_restore(files)
     return count
 
 

@@ -143,7 +143,7 @@ class GenerationStatusView(RenderPermissionMixin, View):
 class GenerationDownloadView(RenderPermissionMixin, View):
     def get(self, request, pk: int):
         generation = _generation_or_404(pk)
-        if generation.status != GenerationStatus.DONE:
+        if generation.status != GenerationStatus.DONE or not generation.file.storage.exists(generation.file.name):
             raise Http404("Deze generatie heeft (nog) geen PDF.")
         return FileResponse(
             generation.file.open("rb"),

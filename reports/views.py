@@ -7,7 +7,7 @@ else it does not exist (404), like an unknown key.
 from django.conf import settings
 from django.core.cache import cache
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
 from django.views import View
 from django.views.generic import TemplateView
@@ -76,6 +76,9 @@ class EditionPdfView(EditionAccessMixin, View):
         generation = selectors.report_generation_public(edition=self.edition)
         if generation is None:
             raise Http404("Van deze editie is nog geen PDF gemaakt.")
+        # A site restored from a backup without its files (made before they were in it).
+        if not generation.file.storage.exists(generation.file.name):
+            return render(request, "reports/pdf_unavailable.html", {"edition": self.edition}, status=404)
         return FileResponse(
             generation.file.open("rb"), content_type="application/pdf", filename=f"{self.edition.key}.pdf"
         )

@@ -96,3 +96,67 @@ def test_a_damaged_backup_names_what_is_wrong_and_restores_nothing(programme_loa
     with pytest.raises(CommandError, match=message):
         call_command("import_programme", input=path, stdout=io.StringIO())
     assert Measure.objects.count() == 0 and Motion.objects.count() == 0
+
+
+def _edition_with_pdf(final_editor):
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from programme.models import ReportEdition
+    from reports.models import GenerationStatus, ReportGeneration
+
+    edition = ReportEdition.objects.get(key="vgr-2025")
+    generation = ReportGeneration(edition=edition, reference_date=edition.reference_date, snapshot={},
+                                  snapshot_sha256="0" * 64, status=GenerationStatus.DONE,
+                                  finished_at=timezone.now(), started_by=final_editor)
+    generation.file.save("vgr-2025-1.pdf", ContentFile(b"%PDF-1.7 de vastgestelde rapportage"), save=False)
+    generation.save()
+    return generation
+
+
+def test_a_restored_site_serves_the_pdfs_it_had(programme_loaded, final_editor, tmp_path, settings, client):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    generation = _edition_with_pdf(final_editor)
+    first = _export(tmp_path / "backup.json")
+    generation.file.delete(save=False)  # the new server starts with empty storage
+    call_command("flush", interactive=False, verbosity=0)
+    call_command("import_programme", input=tmp_path / "backup.json", stdout=io.StringIO())
+
+    response = client.get("/rapportages/vgr-2025/pdf/")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.7 de vastgestelde rapportage"
+    assert _export(tmp_path / "again.json") == first
+
+
+def test_a_pdf_missing_after_a_restore_is_a_404_with_a_message(programme_loaded, final_editor, tmp_path,
+                                                              settings, client):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    generation = _edition_with_pdf(final_editor)
+    generation.file.delete(save=False)
+    response = client.get("/rapportages/vgr-2025/pdf/")
+    assert response.status_code == 404
+    assert "De PDF is op dit moment niet beschikbaar" in response.content.decode()
+
+
+def test_a_backup_file_that_is_not_one_of_its_records_is_refused(programme_loaded, final_editor, tmp_path,
+                                                                settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    _edition_with_pdf(final_editor)
+    path = tmp_path / "backup.json"
+    payload = json.loads(_export(path))
+    payload["files"][0]["name"] = "rapportages/vgr-2025/iets-anders.pdf"
+    path.write_text(json.dumps(payload))
+    call_command("flush", interactive=False, verbosity=0)
+    with pytest.raises(CommandError, match="hoort bij geen enkel record"):
+        call_command("import_programme", input=path, stdout=io.StringIO())
+    assert not Measure.objects.exists()
+
+
+def test_the_backup_is_private_to_its_owner_and_says_what_it_holds(db, tmp_path):
+    path = tmp_path / "backup.json"
+    path.write_text("oud")
+    path.chmod(0o644)
+    out = io.StringIO()
+    call_command("export_programme", output=path, stdout=out)
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert "wachtwoord-hashes" in out.getvalue() and "API-tokens zitten er niet in" in out.getvalue()
