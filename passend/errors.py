@@ -1,9 +1,17 @@
 """Error pages that say what happened in plain Dutch."""
+import sys
+
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.template import loader
 from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.views import defaults
 
+from core.api.problems import UNAVAILABLE_RETRY_AFTER_SECONDS, problem_response
 from workspace.validation import MAX_TEXT_LENGTH
 
 
@@ -16,3 +24,19 @@ def bad_request(request, exception=None):
         "limit_mb": number_format(settings.DATA_UPLOAD_MAX_MEMORY_SIZE / 1024 / 1024, 0),
         "text_limit": number_format(MAX_TEXT_LENGTH, 0, force_grouping=True),
     }, status=400)
+
+
+def server_error(request):
+    """500, or 503 with Retry-After while the database is unreachable (an outage or a
+    restart: temporary, so the visitor is told to come back). Called by Django inside
+    the handling of the exception, which is how it is known; rendered without the
+    database: no context processors, nothing in the layout reads it."""
+    if not isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+        return defaults.server_error(request)
+    if request.path.startswith("/api/"):
+        response = problem_response(request, status_code=503, detail=_(
+            "De gegevens zijn tijdelijk niet beschikbaar. Probeer het over een halve minuut opnieuw."))
+    else:
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+    response["Retry-After"] = str(UNAVAILABLE_RETRY_AFTER_SECONDS)
+    return response

@@ -8,8 +8,10 @@ from django.urls import include, path
 
 from passend import health
 
-# Plain-Dutch error pages (404 and 500 are the templates of the same names).
+# Plain-Dutch error pages (404 is the template of that name; 500 and 503 come from
+# passend.errors.server_error).
 handler400 = "passend.errors.bad_request"
+handler500 = "passend.errors.server_error"
 
 urlpatterns = [
     path("health/live", health.live, name="health_live"),

@@ -107,3 +107,21 @@ def test_the_app_recovers_from_a_postgresql_restart_without_restarting(tmp_path)
             postgresql.start()
             wait_until(lambda: _ready_status(url) == 200, timeout=60, message="the app did not reconnect")
             assert requests.get(f"{url}/maatregelen/5/", timeout=10).status_code == 200
+
+
+@pytest.mark.django_db(transaction=False)
+def test_during_a_postgresql_outage_pages_say_so_with_503_and_retry_after(tmp_path):
+    with private_postgresql() as postgresql:
+        env = server_environment(**postgresql.environment("postgres"))
+        _manage(env, "migrate", "--no-input")
+        _manage(env, "load_programme")
+        with gunicorn_server(env, tmp_path / "gunicorn.log", workers=1) as url:
+            assert requests.get(f"{url}/maatregelen/5/", timeout=10).status_code == 200
+            postgresql.stop()
+            page = requests.get(f"{url}/maatregelen/6/", timeout=10)
+            assert page.status_code == 503 and page.headers["Retry-After"] == "30"
+            assert '<html lang="nl"' in page.text and "Tijdelijk niet beschikbaar" in page.text
+            api = requests.get(f"{url}/api/v1/moties", timeout=10)
+            assert api.status_code == 503 and api.headers["Retry-After"] == "30"
+            assert api.headers["Content-Type"].startswith("application/problem+json")
+            assert "tijdelijk niet beschikbaar" in api.json()["detail"]

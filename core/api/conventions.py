@@ -14,6 +14,7 @@ STATUS_TITLES = {
     415: "Formaat van de aanvraag niet ondersteund",
     429: "Te veel aanvragen",
     500: "Interne fout",
+    503: "Tijdelijk niet beschikbaar",
 }
 
 

@@ -5,6 +5,7 @@ import math
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from rest_framework import exceptions
@@ -15,6 +16,16 @@ from rest_framework.settings import api_settings
 from .conventions import PROBLEM_MEDIA_TYPE, STATUS_TITLES, api_version
 
 logger = logging.getLogger("passend.api")
+
+
+# What a client waits before trying again while the database is unreachable.
+UNAVAILABLE_RETRY_AFTER_SECONDS = 30
+
+
+class DatabaseUnavailable(exceptions.APIException):
+    status_code = 503
+    default_detail = _("De gegevens zijn tijdelijk niet beschikbaar. Probeer het over een halve minuut opnieuw.")
+    default_code = "unavailable"
 
 
 class ProblemJSONRenderer(JSONRenderer):
@@ -55,6 +66,10 @@ def problem_exception_handler(exc: Exception, context: dict) -> Response:
         exc = exceptions.NotFound(*exc.args)
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied(*exc.args)
+    elif isinstance(exc, (OperationalError, InterfaceError)):
+        # The database is down or restarting: a temporary state, not a fault of the request.
+        logger.warning("Database niet bereikbaar bij %s %s: %s", request.method, request.path, exc)
+        exc = DatabaseUnavailable()
     if not isinstance(exc, exceptions.APIException):
         # Logged with its traceback; the client sees a problem document, never a stack trace.
         logger.error("Onverwachte fout bij %s %s", request.method, request.path, exc_info=exc)
@@ -65,6 +80,8 @@ def problem_exception_handler(exc: Exception, context: dict) -> Response:
         headers["WWW-Authenticate"] = exc.auth_header
     if getattr(exc, "wait", None):
         headers["Retry-After"] = str(math.ceil(exc.wait))
+    if isinstance(exc, DatabaseUnavailable):
+        headers["Retry-After"] = str(UNAVAILABLE_RETRY_AFTER_SECONDS)
 
     extra = {}
     if isinstance(exc, exceptions.ValidationError):
