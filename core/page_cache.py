@@ -16,6 +16,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
@@ -68,9 +69,12 @@ def _address(request, layer: str) -> str | None:
     """What identifies this request's page apart from the content version, or None when
     it must not come from the cache.
 
-    Signed-in staff (who have a session) always get a fresh page. The scheme is part of
-    it because pages and API responses hold absolute links (https behind the proxy)."""
+    Signed-in staff (who have a session, or send an API token) always get a fresh page.
+    The scheme is part of it because pages and API responses hold absolute links (https
+    behind the proxy)."""
     if request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return None
+    if "Authorization" in request.headers:
         return None
     if not settings.PUBLIC_CACHE_SECONDS:
         return None
@@ -180,7 +184,13 @@ class PublicPageCacheMiddleware:
         address = _address(request, "response")
         if address is None:
             return self.get_response(request)
-        key = _key(address, content_version())
+        try:
+            version = content_version()
+        except DatabaseError:
+            # The database is down: whatever this is (a health check, a page that will
+            # say so with a 503), it goes on without the cache.
+            return self.get_response(request)
+        key = _key(address, version)
         if (cached := _cached_response(key, request)) is not None:
             return cached
         request.page_cache_middleware = True

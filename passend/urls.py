@@ -3,6 +3,7 @@
 Public pages use readable Dutch paths (/maatregelen/8a/, /moties/31497-373/); the staff
 workspace lives under /beheer/, the open-data API under /api/v1/.
 """
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -16,7 +17,7 @@ handler500 = "passend.errors.server_error"
 urlpatterns = [
     path("health/live", health.live, name="health_live"),
     path("health/ready", health.ready, name="health_ready"),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
     path("beheer/", include("passend.staff_urls")),
     path("api/v1/", include("passend.api_urls")),
     path("", include("reports.urls")),

@@ -49,3 +49,7 @@ def test_other_errors_stay_500(client, monkeypatch):
     client.raise_request_exception = False
     response = client.get("/maatregelen/5/")
     assert response.status_code == 500 and "Retry-After" not in response
+
+
+def test_liveness_does_not_depend_on_the_database(outage_client):
+    assert outage_client.get("/health/live").status_code == 200

@@ -125,3 +125,4 @@ def test_during_a_postgresql_outage_pages_say_so_with_503_and_retry_after(tmp_pa
             assert api.status_code == 503 and api.headers["Retry-After"] == "30"
             assert api.headers["Content-Type"].startswith("application/problem+json")
             assert "tijdelijk niet beschikbaar" in api.json()["detail"]
+            assert "Server" not in page.headers and "Server" not in api.headers

@@ -84,3 +84,23 @@ def test_admin_pages_load_for_every_model(superuser, superuser_client, programme
         if first is not None:
             change = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[first.pk])
             assert superuser_client.get(change).status_code == 200, opts.label
+
+
+def _admin_url(**overrides: str) -> str:
+    """Where the admin's index is under production settings with this environment."""
+    inherited = {key: value for key, value in os.environ.items()
+                 if key not in ("DJANGO_ALLOW_ASYNC_UNSAFE", "DJANGO_ADMIN_PATH")}
+    env = {**inherited, "DJANGO_SETTINGS_MODULE": "passend.settings.production",
+           "DJANGO_SECRET_KEY": "x" * 50, "DJANGO_ALLOWED_HOSTS": "x.nl", **overrides}
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); from django.urls import reverse; "
+         "print(reverse('admin:index'))"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_production_keeps_the_admin_off_the_well_known_path():
+    assert _admin_url() != "/admin/"
+    assert _admin_url(DJANGO_ADMIN_PATH="onze-eigen-plek/") == "/onze-eigen-plek/"

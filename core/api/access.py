@@ -3,8 +3,8 @@ everyone else, and throttling of anonymous clients."""
 
 from django.utils.translation import gettext as _
 from drf_spectacular.authentication import SessionScheme
-from rest_framework import exceptions, permissions
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework import permissions
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
 
@@ -18,18 +18,6 @@ class StaffSessionAuthentication(SessionAuthentication):
 
     def authenticate_header(self, request) -> str:
         return 'Session realm="Passend beheer"'
-
-class IdentifyingTokenAuthentication(TokenAuthentication):
-    """A staff token on a public endpoint only says who calls, so that staff are not
-    counted against the anonymous budget; reading needs none, so a token that is not
-    (or no longer) valid reads as anonymous instead of being refused."""
-
-    def authenticate(self, request):
-        try:
-            return super().authenticate(request)
-        except exceptions.AuthenticationFailed:
-            return None
-
 
 # Applies until the settings name a rate for the "anon" scope (see the module docstring
 # of passend/api_urls.py for the settings the project sets).

@@ -75,6 +75,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "passend.urls"
+# Where Django's admin lives. Production moves it off the well-known /admin/ (see
+# production.py); set DJANGO_ADMIN_PATH to a path of your own there.
+ADMIN_PATH = env("DJANGO_ADMIN_PATH", default="admin/")
 WSGI_APPLICATION = "passend.wsgi.application"
 
 TEMPLATES = [

@@ -9,6 +9,8 @@ from .base import LOGGING, env
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
+# Not at /admin/, where every scanner looks first.
+ADMIN_PATH = env("DJANGO_ADMIN_PATH", default="django-beheer/")
 
 # TLS is terminated by the proxy in front of gunicorn; trust its header for https.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

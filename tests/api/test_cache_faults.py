@@ -175,9 +175,9 @@ def test_staff_with_a_token_are_not_counted_as_anonymous(client, settings, final
     token = Token.objects.create(user=final_editor)
     urls = ["/api/v1/doelen", "/api/v1/moties", "/api/v1/wetgeving"]
     assert [client.get(url, HTTP_AUTHORIZATION=f"Token {token.key}").status_code for url in urls] == [200] * 3
-    # A token that is not valid reads as anonymous: reading needs none.
-    assert client.get("/api/v1/toezeggingen", HTTP_AUTHORIZATION="Token onbekend").status_code == 200
-    assert client.get("/api/v1/rapportages").status_code == 429
+    # A token that is not valid is refused, as anywhere in the API: it is a mistake to fix.
+    assert client.get("/api/v1/toezeggingen", HTTP_AUTHORIZATION="Token onbekend").status_code == 401
+    assert [client.get(url).status_code for url in ["/api/v1/rapportages", "/api/v1/betrokkenen"]] == [200, 429]
 
 
 def test_public_operations_stay_documented_as_needing_no_authentication(client):
