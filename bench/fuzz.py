@@ -1,7 +1,8 @@
-"""Long randomised runs of the suite's hypothesis tests (the form fuzzers by default).
+"""Long randomised runs of the suite's hypothesis tests: the form fuzzers and schemathesis
+over the API's OpenAPI document, anonymous and with a staff token (by default).
 
-    .venv/bin/python bench/fuzz.py                        # five random seeds, 500 examples each
-    .venv/bin/python bench/fuzz.py --seeds 1 2 3 --examples 2000
+    .venv/bin/python bench/fuzz.py                        # five random seeds, 500 / 100 examples
+    .venv/bin/python bench/fuzz.py --seeds 1 2 3 --examples 2000 --api-examples 300
     .venv/bin/python bench/fuzz.py --tests \
         tests/test_input_hardening.py::test_fuzzed_quick_status_never_gives_a_server_error
 
@@ -26,13 +27,17 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_TESTS = [
     "tests/test_input_hardening.py::test_fuzzed_measure_form_never_gives_a_server_error",
     "tests/test_input_hardening.py::test_fuzzed_quick_status_never_gives_a_server_error",
+    "tests/api/test_schema.py::test_fuzzing_finds_no_server_error_and_no_undocumented_response",
+    "tests/api/test_schema.py::test_fuzzing_as_staff_finds_no_server_error",
 ]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, nargs="*", help="seeds to run (default: five random ones)")
-    parser.add_argument("--examples", type=int, default=500, help="examples per test and seed")
+    parser.add_argument("--examples", type=int, default=500, help="examples per test and seed (form fuzzers)")
+    parser.add_argument("--api-examples", type=int, default=100,
+                        help="examples per API operation and seed (schemathesis)")
     parser.add_argument("--tests", nargs="*", default=DEFAULT_TESTS, help="pytest node ids")
     args = parser.parse_args()
     seeds = args.seeds or [random.randrange(2**32) for _ in range(5)]
@@ -44,6 +49,7 @@ def main() -> int:
         CELERY_BROKER_URL=os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/13"),
         HYPOTHESIS_PROFILE="fuzz",
         FUZZ_EXAMPLES=str(args.examples),
+        FUZZ_API_EXAMPLES=str(args.api_examples),
     )
     print(f"{'seed':>12}  {'result':<8}  {'seconds':>8}")
     failed = []
@@ -71,7 +77,8 @@ def main() -> int:
         if result.returncode != 0:
             failed.append(seed)
             print(result.stdout[-6000:], file=sys.stderr)
-    print(f"{len(seeds) - len(failed)} of {len(seeds)} seeds passed, {args.examples} examples per test and seed")
+    print(f"{len(seeds) - len(failed)} of {len(seeds)} seeds passed, {args.examples} examples per form test, "
+          f"{args.api_examples} per API operation and seed")
     return 1 if failed else 0
 
 

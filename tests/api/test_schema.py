@@ -1,5 +1,6 @@
 """The OpenAPI document validates, documents every endpoint, and holds against a fuzzer."""
 import json
+import os
 import re
 
 import pytest
@@ -10,6 +11,7 @@ from django.db import close_old_connections
 from drf_spectacular.validation import validate_schema
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
+from rest_framework.authtoken.models import Token
 from schemathesis import GenerationMode
 from schemathesis.checks import (
     content_type_conformance,
@@ -94,13 +96,17 @@ def api_schema(programme, generous_throttle):
 
 
 schema = schemathesis.pytest.from_fixture("api_schema")
+# Examples per operation: 20, the same every run, in CI; bench/fuzz.py sets more (its
+# --api-examples) and a random seed (the "fuzz" profile, tests/conftest.py).
+FUZZ_SETTINGS = hypothesis_settings(
+    max_examples=int(os.environ.get("FUZZ_API_EXAMPLES", "20")), deadline=None,
+    derandomize=hypothesis_settings.default.derandomize,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 
 
 @schema.parametrize()
-@hypothesis_settings(
-    max_examples=20, deadline=None, derandomize=True,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
-)
+@FUZZ_SETTINGS
 def test_fuzzing_finds_no_server_error_and_no_undocumented_response(case):
     response = case.call()  # through the schema's WSGI application
     case.validate_response(
@@ -113,3 +119,17 @@ def test_fuzzing_finds_no_server_error_and_no_undocumented_response(case):
             response_schema_conformance,
         ],
     )
+
+
+@pytest.fixture
+def staff_token(final_editor) -> str:
+    return Token.objects.create(user=final_editor).key
+
+
+@schema.parametrize()
+@FUZZ_SETTINGS
+def test_fuzzing_as_staff_finds_no_server_error(case, staff_token):
+    """The same operations with an eindredacteur's token: the staff writes (concept,
+    aanbieden, publiceren) get past authentication and meet the services' validation."""
+    response = case.call(headers={"Authorization": f"Token {staff_token}"})
+    case.validate_response(response, checks=[not_a_server_error])
