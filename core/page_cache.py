@@ -22,12 +22,16 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 from rest_framework.utils.mediatypes import media_type_matches, order_by_precedence
 
+from . import content_version as versions
 from .content_version import content_version
 
 # The pages this process served most recently, so that a popular page costs one cache
 # round trip (the content version) instead of two. Bounded in number and, like the
-# shared cache, in time (PUBLIC_CACHE_SECONDS); keys carry the version.
+# shared cache, in time (PUBLIC_CACHE_SECONDS); keys carry the version. Dropped whenever
+# the shared cache lost the version (at the latest every VERSION_CACHE_SECONDS), since it
+# may have lost the pages too, e.g. cleared.
 _recent_pages: dict[str, tuple[float, tuple[dict, bytes]]] = {}
+_recent_pages_since = 0
 _RECENT_PAGES_MAX = 256
 # Larger responses (the CSV of a whole list) stay in the shared cache only, so that each
 # process holds at most 256 × 128 kB.
@@ -93,6 +97,10 @@ def _cache_key(request, layer: str) -> str | None:
 
 
 def _cached_response(key: str, request) -> HttpResponse | None:
+    global _recent_pages_since
+    if _recent_pages_since != versions.database_reads:
+        _recent_pages.clear()
+        _recent_pages_since = versions.database_reads
     recent = _recent_pages.get(key)
     if recent is not None and recent[0] <= _now():
         del _recent_pages[key]
