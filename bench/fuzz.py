@@ -20,6 +20,7 @@ import os
 import random
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -76,7 +77,12 @@ def main() -> int:
         print(f"{seed:>12}  {verdict:<8}  {time.monotonic() - started:>8.1f}", flush=True)
         if result.returncode != 0:
             failed.append(seed)
+            # The whole output: the falsifying examples of schemathesis come before its
+            # long list of warnings.
+            log = Path(tempfile.gettempdir()) / f"passend-fuzz-{seed}.log"
+            log.write_text(result.stdout + result.stderr)
             print(result.stdout[-6000:], file=sys.stderr)
+            print(f"Volledige uitvoer: {log}", file=sys.stderr)
     print(f"{len(seeds) - len(failed)} of {len(seeds)} seeds passed, {args.examples} examples per form test, "
           f"{args.api_examples} per API operation and seed")
     return 1 if failed else 0
