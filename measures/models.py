@@ -195,6 +195,13 @@ class MeasureItem(models.Model):
     position = models.PositiveSmallIntegerField(_("volgorde"))
     text = models.TextField(_("tekst"))
     url = models.URLField(_("adres"), max_length=500, blank=True)
+    # A next step keeps its key across edits and editions (see measures/next_steps.py), so a
+    # later report can say what became of it. Its target period is read from its own
+    # wording ("voor de zomer van 2025"), which stays the authority; empty when it names none.
+    key = models.CharField(_("sleutel"), max_length=40, blank=True, db_index=True)
+    target_text = models.CharField(_("beoogd moment zoals geschreven"), max_length=100, blank=True)
+    target_start = models.DateField(_("beoogd vanaf"), null=True, blank=True)
+    target_end = models.DateField(_("beoogd uiterlijk"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("onderdeel van een maatregel")
@@ -271,3 +278,45 @@ class Priority(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.number}. {self.title}"
+
+
+class StepOutcome(models.TextChoices):
+    """What became of a next step a report announced, as a later report says."""
+
+    DONE = "uitgevoerd", _("Uitgevoerd")
+    MOVED = "verschoven", _("Verschoven")
+    DROPPED = "vervallen", _("Vervallen")
+    OPEN = "open", _("Nog open")
+    NOT_RECORDED = "niet_vastgelegd", _("Niet vastgelegd")
+
+
+class AnnouncedStep(models.Model):
+    """A next step a report announced, known from the sources (the 2024 letter), and what
+    the next report said became of it. Steps of editions adopted in the workspace live in
+    those editions' frozen states instead (reports/next_steps.py)."""
+
+    measure = models.ForeignKey(Measure, verbose_name=_("maatregel"), on_delete=models.CASCADE,
+                                related_name="announced_steps")
+    key = models.SlugField(_("sleutel"), max_length=60, unique=True)
+    edition = models.ForeignKey("programme.ReportEdition", verbose_name=_("aangekondigd in"),
+                                on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("aankondiging"))
+    target_text = models.CharField(_("beoogd moment zoals geschreven"), max_length=100, blank=True)
+    # "dit najaar" in a letter of May 2024 is the autumn of 2024: the range the wording means.
+    target_start = models.DateField(_("beoogd vanaf"), null=True, blank=True)
+    target_end = models.DateField(_("beoogd uiterlijk"), null=True, blank=True)
+    outcome_edition = models.ForeignKey("programme.ReportEdition", verbose_name=_("uitkomst gemeld in"),
+                                        null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    outcome = models.CharField(_("uitkomst"), max_length=20, choices=StepOutcome.choices,
+                               default=StepOutcome.NOT_RECORDED)
+    outcome_text = models.TextField(_("wat de latere rapportage zegt"), blank=True)
+    new_target_text = models.CharField(_("nieuw moment zoals geschreven"), max_length=100, blank=True)
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("aangekondigde vervolgstap")
+        verbose_name_plural = _("aangekondigde vervolgstappen")
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return self.key

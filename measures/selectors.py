@@ -411,7 +411,7 @@ def source_date(source, edition) -> tuple[datetime.date | None, str]:
     period = parse_planning(source.date_text)
     if period:
         return period[0], source.date_text
-    if edition is not None:
+    if edition is not None and edition.reference_date:
         return edition.reference_date, date_format(edition.reference_date, "j F Y")
     return None, source.date_text
 
@@ -422,9 +422,12 @@ class EditionMeasureStatus:
 
     key: str
     title: str
-    reference_date: datetime.date | None
+    reference_label: str
     status: str | None
     label: str
+    # What this report said became of the next steps the report before it announced.
+    step_outcomes: list[dict]
+    previous_title: str
 
 
 def measure_status_per_edition(*, code: str) -> list[EditionMeasureStatus]:
@@ -432,13 +435,16 @@ def measure_status_per_edition(*, code: str) -> list[EditionMeasureStatus]:
     the small extract of each frozen state, however many editions there are."""
     editions = (
         ReportEdition.objects.filter(status=EditionStatus.ADOPTED)
-        .order_by("number").only("key", "title", "reference_date", "frozen_summary")
+        .order_by("number").only("key", "title", "reference_date", "reference_date_text", "frozen_summary")
     )
     rows = []
+    previous_title = ""
     for edition in editions:
         entry = edition.frozen_summary.get("measures", {}).get(code)
         rows.append(EditionMeasureStatus(
-            edition.key, edition.title, edition.reference_date, entry["status"] if entry else None,
+            edition.key, edition.title, edition.reference_label, entry["status"] if entry else None,
             entry["label"] if entry else "Niet in deze rapportage",
+            edition.frozen_summary.get("step_outcomes", {}).get(code, []), previous_title,
         ))
+        previous_title = edition.title
     return rows

@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 
 from programme.models import EditionStatus
 
-from .changes import report_changes
 from .snapshot import SNAPSHOT_VERSION
 
 PRINT_CSS = Path(__file__).resolve().parent / "print" / "report.css"
@@ -66,6 +65,10 @@ def _planning_lines(law: dict) -> list[str]:
     return lines
 
 
+def annex_title(previous: dict) -> str:
+    return _("Bijlage: Wijzigingen ten opzichte van de voortgangsrapportage van %(year)s") % {"year": previous["year"]}
+
+
 def report_context(snapshot: dict[str, Any], *, medium: str) -> dict[str, Any]:
     """Turn a snapshot into what the templates show; ``medium`` is "print" or "web"."""
     if snapshot.get("version") != SNAPSHOT_VERSION:
@@ -102,7 +105,9 @@ def report_context(snapshot: dict[str, Any], *, medium: str) -> dict[str, Any]:
     motions = [
         {**motion, "is_carried_out": motion["status"] == CARRIED_OUT_MOTION} for motion in snapshot["motions"]
     ]
-    changes = report_changes(snapshot)
+    # The comparison with the previous report, made when the snapshot was taken (see
+    # progress.py); a report with no earlier one to compare with has no such annex.
+    changes = snapshot.get("changes")
 
     chapters = [
         {"id": "inleiding", "title": _("Inleiding"),
@@ -119,9 +124,9 @@ def report_context(snapshot: dict[str, Any], *, medium: str) -> dict[str, Any]:
          ] + [{"id": "overige-maatregelen", "title": _("Stand van zaken overige maatregelen")}]},
         {"id": "wet-en-regelgeving", "title": _("Verwachte wet- en regelgeving")},
         {"id": "moties", "title": _("Overzicht moties")},
-        {"id": "bijlage-wijzigingen",
-         "title": _("Bijlage: Wijzigingen ten opzichte van de vorige voortgangsrapportage")},
     ]
+    if changes:
+        chapters.append({"id": "bijlage-wijzigingen", "title": annex_title(changes["previous"])})
     return {
         "medium": medium,
         "snapshot_taken_at": snapshot["taken_at"],
@@ -140,9 +145,7 @@ def report_context(snapshot: dict[str, Any], *, medium: str) -> dict[str, Any]:
         "laws": laws,
         "motions": motions,
         "changes": changes,
-        "previous_reference_date": (
-            _long_date(changes.previous_edition["reference_date"]) if changes.previous_edition else ""
-        ),
+        "annex_title": annex_title(changes["previous"]) if changes else "",
     }
 
 

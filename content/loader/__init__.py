@@ -34,7 +34,14 @@ from programme.signals import programme_loaded
 
 from .base import FixtureError, LoadReport, _Context, _text, read_fixtures
 from .laws import _law_export, _law_wanted, _load_laws
-from .measures import _load_goals, _load_measure_history, _load_measures, _load_priorities, _measure_wanted
+from .measures import (
+    _load_announced_steps,
+    _load_goals,
+    _load_measure_history,
+    _load_measures,
+    _load_priorities,
+    _measure_wanted,
+)
 from .motions import _load_commitments, _load_motions, _motion_export, _motion_wanted
 from .programme import (
     _edition_export,
@@ -61,6 +68,7 @@ def programme_load(*, fixtures_dir: Path, overwrite_edits: bool = False) -> Load
             _load_goals(ctx)
             _load_priorities(ctx)
             _load_measure_history(ctx)
+            _load_announced_steps(ctx)
             _load_motions(ctx)
             _load_commitments(ctx)
             _load_laws(ctx)

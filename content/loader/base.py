@@ -70,6 +70,7 @@ class Fixtures:
     priorities: list[dict]
     prioritised: dict
     measure_history: list[dict]
+    announced_steps: list[dict]
     motions: list[dict]
     commitments: list[dict]
     laws: list[dict]
@@ -109,6 +110,7 @@ def read_fixtures(folder: Path) -> Fixtures:
         priorities=_read_yaml(folder / "priorities.yaml"),
         prioritised=_read_yaml(folder / "prioritised_measures.yaml"),
         measure_history=_read_yaml(folder / "history" / "measure_statuses.yaml") or [],
+        announced_steps=_read_yaml(folder / "history" / "announced_steps.yaml") or [],
         motions=_read_yaml(folder / "motions.yaml"),
         commitments=_read_yaml(folder / "commitments.yaml") or [],
         laws=_read_yaml(folder / "laws.yaml"),
@@ -178,6 +180,12 @@ class _Context:
         if key not in self.sources:
             raise FixtureError(f"{where}: onbekende bron “{key}” (zie sources.yaml).")
         return self.sources[key]
+
+    def reported_editions(self) -> list[ReportEdition]:
+        """The editions whose report the files transcribe: the current statuses in the files
+        are what those reports state. A reconstructed edition states only its own sources'
+        history records."""
+        return [edition for edition in self.editions.values() if not edition.is_reconstructed]
 
     def measure(self, code: Any, where: str) -> Measure:
         code = _code(code, where)

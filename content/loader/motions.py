@@ -107,7 +107,7 @@ def _load_motions(ctx: _Context) -> None:
 
 def _load_motion_history(ctx: _Context, motion: Motion, entry: dict) -> None:
     where = f"motions.yaml [{entry.get('number')}]"
-    for edition in ctx.editions.values():
+    for edition in ctx.reported_editions():
         _set_edition_status(
             ctx, MotionStatusChange, edition, entry["status"],
             {"effective_date": edition.reference_date, "explanation": _text(entry.get("explanation"))},
