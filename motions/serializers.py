@@ -34,7 +34,9 @@ class MotionSerializer(serializers.ModelSerializer):
     indieners = SubmitterSerializer(source="submitters", many=True)
     ingediendOp = serializers.DateField(source="submitted_on", allow_null=True)
     besluitKamer = serializers.CharField(
-        source="chamber_decision", help_text="aangenomen, verworpen, aangehouden, ingetrokken, of leeg."
+        source="chamber_decision",
+        help_text="Het laatste besluit van de Tweede Kamer: aangenomen, niet_aangenomen, verworpen, aangehouden, "
+        "uitgesteld, ingetrokken, onbekend, of leeg.",
     )
     kabinetsappreciatie = serializers.CharField(source="cabinet_appraisal")
     officieleTekst = serializers.CharField(source="official_url", help_text="Adres van de officiële tekst, of leeg.")
