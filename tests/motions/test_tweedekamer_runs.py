@@ -5,6 +5,7 @@ import pytest
 import requests
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
 from django.utils import timezone
 
 from motions import tasks
@@ -112,3 +113,46 @@ def test_the_nightly_job_skips_while_a_run_is_under_way(motions, recorded_servic
     tasks.tweede_kamer_sync_nightly.delay()
     assert list(TweedeKamerSync.objects.all()) == [running]
 
+
+# --- The staff page ------------------------------------------------------------------------------
+
+
+def test_an_eindredacteur_starts_a_run_and_sees_what_changed(
+        client, motions, final_editor, recorded_service, django_capture_on_commit_callbacks):
+    client.force_login(final_editor)
+    page = client.get(reverse("staff:tweede_kamer_sync"))
+    assert page.status_code == 200
+    assert "Bijwerken vanuit de Tweede Kamer</button>" in page.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("staff:tweede_kamer_sync"))
+    sync = TweedeKamerSync.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("staff:tweede_kamer_sync_detail", args=[sync.pk])
+    detail = client.get(response["Location"]).content.decode()
+    assert "2 moties bekeken, 1 bijgewerkt, 1 niet gelukt." in detail
+    assert "<td>Besluit van de Kamer</td><td>–</td><td>Aangenomen</td>" in detail
+    assert "Motie 31497-999 is niet bijgewerkt: de open data van de Tweede Kamer is niet bereikbaar." in detail
+    overview = client.get(reverse("staff:tweede_kamer_sync")).content.decode()
+    assert "<td>Datum van het besluit</td><td>–</td><td>18-04-2023</td>" in overview
+
+
+def test_a_second_click_shows_the_run_under_way(client, motions, final_editor, recorded_service):
+    client.force_login(final_editor)
+    first = tweede_kamer_sync_start(trigger=SyncTrigger.SCHEDULED)
+    response = client.post(reverse("staff:tweede_kamer_sync"), follow=True)
+    assert response.redirect_chain == [(reverse("staff:tweede_kamer_sync_detail", args=[first.pk]), 302)]
+    assert "Het bijwerken loopt al" in response.content.decode()
+    assert TweedeKamerSync.objects.count() == 1
+
+
+@pytest.mark.parametrize("role", ["editor", "administrator"])
+def test_only_an_eindredacteur_may_sync(client, motions, recorded_service, request, role):
+    client.force_login(request.getfixturevalue(role))
+    assert client.get(reverse("staff:tweede_kamer_sync")).status_code == 403
+    assert client.post(reverse("staff:tweede_kamer_sync")).status_code == 403
+    assert not TweedeKamerSync.objects.exists()
+
+
+def test_an_unknown_run_is_404(client, final_editor):
+    client.force_login(final_editor)
+    assert client.get(reverse("staff:tweede_kamer_sync_detail", args=[999])).status_code == 404
