@@ -38,6 +38,10 @@ class MotionSerializer(serializers.ModelSerializer):
         help_text="Het laatste besluit van de Tweede Kamer: aangenomen, niet_aangenomen, verworpen, aangehouden, "
         "uitgesteld, ingetrokken, onbekend, of leeg.",
     )
+    besluitKamerOp = serializers.DateField(
+        source="chamber_decision_on", allow_null=True,
+        help_text="De datum van de vergadering waarin de Kamer dat besluit nam.",
+    )
     kabinetsappreciatie = serializers.CharField(source="cabinet_appraisal")
     officieleTekst = serializers.CharField(source="official_url", help_text="Adres van de officiële tekst, of leeg.")
     bijgewerktUitTweedeKamer = serializers.DateTimeField(
@@ -51,7 +55,7 @@ class MotionSerializer(serializers.ModelSerializer):
         fields = [
             "url", "kamerstuk", "dossier", "toevoeging", "ondernummer", "titel", "status", "statusOmschrijving",
             "statusToelichting", "uitgevoerdBinnen", "maatregelen", "indieners", "ingediendOp", "besluitKamer",
-            "kabinetsappreciatie", "officieleTekst", "bijgewerktUitTweedeKamer", "laatstGewijzigd",
+            "besluitKamerOp", "kabinetsappreciatie", "officieleTekst", "bijgewerktUitTweedeKamer", "laatstGewijzigd",
         ]
 
 

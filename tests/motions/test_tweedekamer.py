@@ -166,7 +166,7 @@ def test_the_api_shows_the_synced_facts(motion, client, gegevensmagazijn, django
     with django_capture_on_commit_callbacks(execute=True):
         motion_sync_from_tweede_kamer(motion=motion, client=sync_client)
     body = client.get("/api/v1/moties/31497-373").json()
-    assert body["besluitKamer"] == "aangenomen"
+    assert (body["besluitKamer"], body["besluitKamerOp"]) == ("aangenomen", "2023-04-18")
     assert body["indieners"] == [
         {"naam": "Van der Hul", "fractie": "GroenLinks-PvdA"}, {"naam": "Westerveld", "fractie": "GroenLinks-PvdA"},
     ]
