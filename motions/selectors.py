@@ -4,7 +4,15 @@ import datetime
 from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from .models import Commitment, CommitmentStatus, Motion, MotionStatus, MotionStatusChange, MotionSubmitter
+from .models import (
+    Commitment,
+    CommitmentStatus,
+    Motion,
+    MotionStatus,
+    MotionStatusChange,
+    MotionSubmitter,
+    TweedeKamerSync,
+)
 
 CURRENT = Q(programme__successors__isnull=True)
 
@@ -106,3 +114,12 @@ def commitment_detail(*, slug: str, today: datetime.date | None = None) -> Commi
         .prefetch_related(Prefetch("measures", queryset=ordered_measures())),
         today or timezone.localdate(),
     ).get(slug=slug)
+
+
+def tweede_kamer_sync_list(*, limit: int = 10) -> list[TweedeKamerSync]:
+    """The latest runs of "Bijwerken vanuit de Tweede Kamer", newest first."""
+    return list(TweedeKamerSync.objects.select_related("started_by")[:limit])
+
+
+def tweede_kamer_sync_get(*, pk: int) -> TweedeKamerSync:
+    return TweedeKamerSync.objects.select_related("started_by").get(pk=pk)
