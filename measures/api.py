@@ -8,7 +8,7 @@ from django.db.models import Prefetch, QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from core.api.views import PublicReadOnlyViewSet, public_list_schema
-from programme.models import Goal, StakeholderGroup
+from programme.models import Goal, StakeholderGroup, edition_light
 
 from .filters import GoalFilter, MeasureFilter, StakeholderGroupFilter
 from .models import Measure, MeasureItem, MeasureStakeholder, MeasureStatusChange, Priority
@@ -55,7 +55,11 @@ def measure_queryset(*, detail: bool) -> QuerySet[Measure]:
         Prefetch("items", queryset=MeasureItem.objects.order_by("kind", "position")),
         Prefetch(
             "status_changes",
-            queryset=MeasureStatusChange.objects.select_related("source", "edition").order_by("sort_date", "id"),
+            queryset=(
+                MeasureStatusChange.objects.select_related("source", "edition")
+                .defer(*edition_light("edition"))
+                .order_by("sort_date", "id")
+            ),
         ),
         Prefetch("priorities", queryset=Priority.objects.order_by("kind", "number")),
         Prefetch("motions", queryset=related("motions").order_by("position", "dossier", "number").only("kamerstuk")),

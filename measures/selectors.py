@@ -21,7 +21,15 @@ from django.db.models import Count, Exists, F, JSONField, OuterRef, Prefetch, Q,
 from django.db.models.functions import RowNumber
 from django.utils.formats import date_format
 
-from programme.models import EditionStatus, Goal, Programme, ReportEdition, SourceDocument, StakeholderGroup
+from programme.models import (
+    EditionStatus,
+    Goal,
+    Programme,
+    ReportEdition,
+    SourceDocument,
+    StakeholderGroup,
+    edition_light,
+)
 from programme.planning import parse_planning
 
 from .models import Measure, MeasureItem, MeasureItemKind, MeasureStakeholder, MeasureStatus, MeasureStatusChange
@@ -166,7 +174,11 @@ def measure_detail(*, code: str) -> Measure:
             Prefetch("expected_laws", queryset=related("expected_laws").order_by("position")),
             Prefetch(
                 "status_changes",
-                queryset=MeasureStatusChange.objects.select_related("source", "edition").order_by("sort_date", "id"),
+                queryset=(
+                    MeasureStatusChange.objects.select_related("source", "edition")
+                    .defer(*edition_light("edition"))
+                    .order_by("sort_date", "id")
+                ),
             ),
         )
         .get(code=code)

@@ -4,6 +4,8 @@ import datetime
 from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from programme.models import edition_light
+
 from .models import (
     Commitment,
     CommitmentStatus,
@@ -65,7 +67,11 @@ def motion_detail(*, kamerstuk: str) -> Motion:
             Prefetch("submitters", queryset=MotionSubmitter.objects.order_by("position")),
             Prefetch(
                 "status_changes",
-                queryset=MotionStatusChange.objects.select_related("source", "edition").order_by("sort_date", "id"),
+                queryset=(
+                    MotionStatusChange.objects.select_related("source", "edition")
+                    .defer(*edition_light("edition"))
+                    .order_by("sort_date", "id")
+                ),
             ),
         )
         .get(kamerstuk=kamerstuk)

@@ -249,6 +249,12 @@ class ReportEdition(models.Model):
         return self.reference_date_text
 
 
+def edition_light(prefix: str) -> list[str]:
+    """Fields to defer on a joined edition: its frozen state is some 200 kB of JSON, and a
+    record that only names its edition never needs it."""
+    return [f"{prefix}__frozen_state", f"{prefix}__frozen_summary"]
+
+
 class StatusRecord(models.Model):
     """A status as recorded at one moment, with its evidence.
 
