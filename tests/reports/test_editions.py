@@ -215,8 +215,8 @@ def test_a_measure_page_shows_its_status_in_every_adopted_report(programme_loade
     html = client.get("/maatregelen/2/").content.decode()
     timeline = html[html.index("Status per voortgangsrapportage"):html.index("Geschiedenis van de status")]
     assert timeline.index("Vierde voortgangsrapportage") < timeline.index("Vijfde voortgangsrapportage")
-    assert f"<strong>{frozen}</strong>" in timeline
-    assert f"<strong>{Measure.objects.get(code='2').get_status_display()}</strong>" in timeline
+    assert f'edition-timeline__status">{frozen}</strong>' in timeline
+    assert f'edition-timeline__status">{Measure.objects.get(code="2").get_status_display()}</strong>' in timeline
 
 
 def test_the_timeline_and_changes_cost_the_same_queries_for_two_or_five_editions(
