@@ -10,11 +10,13 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from core.api.views import PublicReadOnlyViewSet, public_list_schema
 from programme.models import Goal, StakeholderGroup, edition_light
 
-from .filters import GoalFilter, MeasureFilter, StakeholderGroupFilter
+from .figure_selectors import figure_list_with_edition
+from .filters import GoalFilter, KeyFigureFilter, MeasureFilter, StakeholderGroupFilter
 from .models import Measure, MeasureItem, MeasureStakeholder, MeasureStatusChange, Priority
 from .selectors import CURRENT, measure_list, related
 from .serializers import (
     GoalSerializer,
+    KeyFigureSerializer,
     MeasureDetailSerializer,
     MeasureSerializer,
     StakeholderGroupSerializer,
@@ -145,3 +147,43 @@ class StakeholderGroupViewSet(PublicReadOnlyViewSet):
 
     def get_queryset(self):
         return stakeholder_group_queryset()
+
+
+def _dutch_number(value: float | None) -> str | None:
+    """9.5 → "9,5": Excel with Dutch settings reads a decimal comma."""
+    return None if value is None else f"{value:g}".replace(".", ",")
+
+
+@extend_schema_view(
+    list=public_list_schema(
+        summary="Kerncijfers",
+        description="De cijfers die de bronnen per rapportage noemen (leerlingen, scholen, geld), elk met de "
+        "eenheid, de periode, de bron, de formulering van de bron en een letterlijk citaat. Cijfers over "
+        "hetzelfde delen een reeks; filter met ?reeks= of ?maatregel=.",
+    ),
+    retrieve=extend_schema(summary="Eén kerncijfer"),
+)
+class KeyFigureViewSet(PublicReadOnlyViewSet):
+    serializer_class = KeyFigureSerializer
+    filterset_class = KeyFigureFilter
+    lookup_field = "key"
+    lookup_value_regex = r"[-a-z0-9_]+"
+    not_found_message = "Er is geen kerncijfer met de sleutel %(value)s."
+    csv_filename = "kerncijfers"
+    csv_columns = [
+        ("Sleutel", "sleutel"),
+        ("Reeks", "reeks"),
+        ("Titel", "titel"),
+        ("Waarde", lambda item: _dutch_number(item["waarde"])),
+        ("Eenheid", "eenheid"),
+        ("Formulering in de bron", "formulering"),
+        ("Periode", "periode"),
+        ("Datum", "datum"),
+        ("Bron", lambda item: item["bron"]["titel"]),
+        ("Rapportage", "rapportage"),
+        ("Maatregelen", "maatregelen"),
+        ("Citaat", "citaat"),
+    ]
+
+    def get_queryset(self):
+        return figure_list_with_edition()

@@ -320,3 +320,60 @@ class AnnouncedStep(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class FigureUnit(models.TextChoices):
+    """What a key figure counts; one series keeps one unit."""
+
+    PUPILS = "leerlingen", _("leerlingen")
+    YOUNG_PEOPLE = "jongeren", _("jongeren")
+    SCHOOLS = "scholen", _("scholen")
+    PARTNERSHIPS = "samenwerkingsverbanden", _("samenwerkingsverbanden")
+    ARRANGEMENTS = "arrangementen", _("arrangementen")
+    COALITIONS = "coalities", _("coalities")
+    PILOTS = "proeftuinen", _("proeftuinen")
+    MEASURES = "maatregelen", _("maatregelen")
+    PERCENT = "procent", _("procent")
+    MILLION_EURO = "miljoen euro", _("miljoen euro")
+
+
+class KeyFigure(models.Model):
+    """A figure (kerncijfer) as one source states it, e.g. 945 pupils in April 2024.
+
+    Figures measuring the same thing across reports share a ``series``. ``value`` is the
+    number as the source gives it, in ``unit``; empty where the source gives only words
+    ("ruim duizend"), which ``wording`` always keeps. No measures means programme-wide.
+    The report edition is kept as its key: a figure may come from a source whose edition
+    is loaded later, or never (the 2023 webinar predates every edition in the files).
+    """
+
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programma"), on_delete=models.CASCADE, related_name="figures"
+    )
+    key = models.SlugField(_("sleutel"), max_length=100, unique=True)
+    series = models.SlugField(_("reeks"), max_length=100)
+    title = models.CharField(_("wat wordt geteld"), max_length=255)
+    unit = models.CharField(_("eenheid"), max_length=30, choices=FigureUnit.choices)
+    value = models.DecimalField(_("waarde"), max_digits=14, decimal_places=2, null=True, blank=True)
+    wording = models.CharField(_("zoals de bron het zegt"), max_length=255)
+    period = models.CharField(_("periode of moment"), max_length=100)
+    date = models.DateField(_("datum"), null=True, blank=True)
+    source = models.ForeignKey(SourceDocument, verbose_name=_("bron"), on_delete=models.PROTECT, related_name="+")
+    edition_key = models.SlugField(_("rapportage"), blank=True, help_text=_("Sleutel van de editie, zoals vgr-2025."))
+    measures = models.ManyToManyField(Measure, verbose_name=_("maatregelen"), related_name="figures", blank=True)
+    quote = models.TextField(_("citaat uit de bron"))
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    fixture_checksum = models.CharField(max_length=64, blank=True, editable=False)
+    updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("kerncijfer")
+        verbose_name_plural = _("kerncijfers")
+        ordering = ["series", "position", "key"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(value__gte=0) | models.Q(value__isnull=True),
+                                   name="key_figure_value_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title}: {self.wording} ({self.period})"

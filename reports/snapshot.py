@@ -16,7 +16,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from legislation.models import ExpectedLaw, LawMilestone, MilestonePlanning
-from measures.models import AnnouncedStep, Measure, MeasureItemKind
+from measures.figure_selectors import figure_list, figures_known_at
+from measures.models import AnnouncedStep, KeyFigure, Measure, MeasureItemKind
 from motions.models import Motion
 from programme.models import ReportEdition, SourceDocument, StatusRecord
 from programme.planning import parse_planning
@@ -152,6 +153,27 @@ def _motion(motion: Motion) -> dict:
     }
 
 
+def _figure(figure: KeyFigure) -> dict:
+    return {
+        "series": figure.series,
+        "title": figure.title,
+        "unit": figure.unit,
+        # As text: JSON numbers would turn 9.5 into a float (and the checksum with it).
+        "value": None if figure.value is None else str(figure.value),
+        "wording": figure.wording,
+        "period": figure.period,
+        "date": _iso(figure.date),
+        "source_key": figure.source.key,
+        "edition_key": figure.edition_key or None,
+        "measure_codes": [measure.code for measure in figure.measures.all()],
+    }
+
+
+def _figures(edition: ReportEdition) -> list[dict]:
+    """The figures known at ``edition``: its own and those of earlier editions and sources."""
+    return [_figure(figure) for figure in figures_known_at(edition=edition, figures=list(figure_list()))]
+
+
 def _edition(edition: ReportEdition) -> dict:
     return {
         "key": edition.key,
@@ -230,6 +252,7 @@ def report_snapshot_build(*, edition: ReportEdition, step_answers: dict[str, dic
             ],
             "laws": [_law(law) for law in selectors.report_laws(programme=programme)],
             "motions": [_motion(motion) for motion in selectors.report_motions(programme=programme)],
+            "figures": _figures(edition),
         }
     # The report carries its own comparison with the previous one (its annex), so that
     # the annex, too, never changes once the edition is frozen.

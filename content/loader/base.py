@@ -74,6 +74,7 @@ class Fixtures:
     motions: list[dict]
     commitments: list[dict]
     laws: list[dict]
+    figures: list[dict]
 
     @property
     def sha256(self) -> str:
@@ -114,6 +115,7 @@ def read_fixtures(folder: Path) -> Fixtures:
         motions=_read_yaml(folder / "motions.yaml"),
         commitments=_read_yaml(folder / "commitments.yaml") or [],
         laws=_read_yaml(folder / "laws.yaml"),
+        figures=_read_yaml(folder / "figures.yaml") or [],
     )
 
 
