@@ -4,6 +4,8 @@ Thin shells over measures.selectors (what is public and how filters select) and
 core.api (headers, errors, caching, CSV). Every list runs a fixed number of
 queries, however many records there are.
 """
+from decimal import Decimal
+
 from django.db.models import Prefetch, QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
@@ -151,7 +153,7 @@ class StakeholderGroupViewSet(PublicReadOnlyViewSet):
 
 def _dutch_number(value: float | None) -> str | None:
     """9.5 → "9,5": Excel with Dutch settings reads a decimal comma."""
-    return None if value is None else f"{value:g}".replace(".", ",")
+    return None if value is None else f"{Decimal(str(value)).normalize():f}".replace(".", ",")
 
 
 @extend_schema_view(
