@@ -45,7 +45,7 @@ def figure_chart(series, chart_id: str):
         length = round(float(row.figure.value / largest) * BAR_MAX, 1)
         top = index * ROW_HEIGHT
         bars.append({
-            "label": f"{row.figure.source.date_text}: {row.figure.period}",
+            "label": row.figure.period,
             "value": figure_value(row.figure),
             "label_y": top + 14,
             "bar_y": top + 20,

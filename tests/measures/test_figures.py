@@ -5,6 +5,7 @@ import datetime
 import io
 import re
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from measures.models import FigureUnit, KeyFigure
+from measures.templatetags.figures import figure_value
 from programme.models import EditionStatus
 from reports.snapshot import report_snapshot_build
 from tests.factories import KeyFigureFactory, MeasureFactory, ReportEditionFactory, SourceDocumentFactory
@@ -261,3 +263,13 @@ def test_a_figure_dated_by_its_source_edition_only_counts_from_that_edition():
     assert [figure["source_key"] for figure in report_snapshot_build(edition=figures.fourth)["figures"]] == [
         "rapportage"
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "shown"),
+    [("945.00", FigureUnit.PUPILS, "945 leerlingen"), ("9.50", FigureUnit.MILLION_EURO, "€ 9,5 miljoen"),
+     ("15.00", FigureUnit.PERCENT, "15%"), ("2100.00", FigureUnit.PUPILS, "2100 leerlingen")],
+)
+def test_a_number_is_shown_in_dutch_notation_with_its_unit(value, unit, shown):
+    assert figure_value(KeyFigure(value=Decimal(value), unit=unit, wording="woorden")) == shown
+    assert figure_value(KeyFigure(value=None, unit=unit, wording="ruim duizend")) == "ruim duizend"
