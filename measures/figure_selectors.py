@@ -16,7 +16,7 @@ from django.db.models.functions import Coalesce
 
 from programme.models import EditionStatus, ReportEdition
 
-from .models import FigureUnit, KeyFigure, Measure
+from .models import KeyFigure, Measure
 from .selectors import CURRENT, edition_is_public, source_date
 
 
@@ -88,7 +88,6 @@ class FigureSeries:
     key: str
     title: str
     unit: str
-    unit_label: str
     rows: list[FigureRow] = field(default_factory=list)
 
     @property
@@ -104,17 +103,16 @@ def _when(figure: KeyFigure) -> datetime.date:
     return source_date(figure.source, None)[0] or datetime.date.max
 
 
-def figure_series_list(*, measure: str | None = None, series: str | None = None) -> list[FigureSeries]:
+def figure_series_list(*, measure: str | None = None) -> list[FigureSeries]:
     """The figures grouped by series, each series oldest source first, the series in the
-    order of their most recent title."""
-    figures = list(figure_list(measure=measure, series=series))
+    alphabetical order of their most recent title."""
+    figures = list(figure_list(measure=measure))
     editions = figure_editions(figures=figures)
-    labels = dict(FigureUnit.choices)
     grouped: dict[str, FigureSeries] = {}
     for figure in sorted(figures, key=lambda figure: (figure.series, _when(figure), figure.position)):
         edition = editions.get(figure.pk)
         entry = grouped.setdefault(
-            figure.series, FigureSeries(figure.series, figure.title, figure.unit, str(labels.get(figure.unit))),
+            figure.series, FigureSeries(figure.series, figure.title, figure.unit),
         )
         entry.title = figure.title
         entry.rows.append(FigureRow(figure, edition if edition_is_public(edition) else None))
