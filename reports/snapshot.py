@@ -363,4 +363,5 @@ def report_state_reconstruct(*, edition: ReportEdition) -> dict[str, Any]:
             "stakeholder_table": None,
             "laws": laws,
             "motions": motions,
+            "figures": _figures(edition),
         }

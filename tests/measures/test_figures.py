@@ -19,7 +19,7 @@ from django.test.utils import CaptureQueriesContext
 
 from measures.models import FigureUnit, KeyFigure
 from measures.templatetags.figures import figure_value
-from programme.models import EditionStatus
+from programme.models import EditionStatus, ReportEdition
 from reports.snapshot import report_snapshot_build
 from tests.factories import KeyFigureFactory, MeasureFactory, ReportEditionFactory, SourceDocumentFactory
 
@@ -253,6 +253,17 @@ def test_a_report_snapshot_holds_the_figures_known_at_its_edition():
         "period": "april 2024", "date": None, "source_key": "rapportage", "edition_key": "vgr-2025",
         "measure_codes": ["8b"],
     }
+
+
+def test_the_frozen_editions_from_the_files_keep_the_figures_known_at_them(programme_loaded):
+    frozen = {edition.key: edition.frozen_state["figures"] for edition in ReportEdition.objects.all()}
+    pupils = {key: [figure["wording"] for figure in figures if figure["series"] == "oza-leerlingen"]
+              for key, figures in frozen.items()}
+    assert pupils == {"vgr-2024": ["945 leerlingen"],
+                      "vgr-2025": ["945 leerlingen", "ruim 2100 leerlingen", "ruim 2000 leerlingen"]}
+    # The webinar's figures (before every edition) are known at both.
+    assert {figure["source_key"] for figure in frozen["vgr-2024"]} == {"webinar-2023", "kamerbrief-2024"}
+    assert len(frozen["vgr-2025"]) == KeyFigure.objects.count()
 
 
 def test_a_figure_dated_by_its_source_edition_only_counts_from_that_edition():
