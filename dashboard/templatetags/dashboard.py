@@ -58,7 +58,7 @@ def status_badge(record) -> str:
         # A sub-measure without a status of its own (8a, 16b) is part of its measure.
         parent = record.parent
         return format_html(
-            '<span class="status status--{}">{}</span>', parent.status,
+            '<span class="status status--{} status--part">{}</span>', parent.status,
             _("Onderdeel van maatregel %(code)s: %(status)s")
             % {"code": parent.code, "status": parent.get_status_display().lower()},
         )

@@ -213,7 +213,9 @@ class TestMeasureDetail:
     def test_a_sub_measure_shows_it_is_part_of_its_measure(self, client):
         # 8a has no status of its own in the report: it is part of 8, which is in uitvoering.
         html = page(client, "/maatregelen/8a/")
-        assert '<span class="status status--in_uitvoering">Onderdeel van maatregel 8: in uitvoering</span>' in html
+        badge = ('<span class="status status--in_uitvoering status--part">'
+                 "Onderdeel van maatregel 8: in uitvoering</span>")
+        assert badge in html
         assert "Status onbekend" not in html
 
     def test_an_unknown_status_reads_niet_vermeld(self, client, django_capture_on_commit_callbacks):

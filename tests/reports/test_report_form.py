@@ -33,7 +33,8 @@ def test_the_planning_column_words_it_as_the_source(snapshot_2025):
     # A phased entry into force: each date once, with the parts that enter into force then.
     assert [(_line(line), line["parts"]) for line in laws["2"]] == [
         ("1 januari 2025:", ["In elk samenwerkingsverband een ouder- en jeugdsteunpunt."]),
-        ("1 augustus 2025:", ["Hoorrecht voor leerlingen", "Informatie over het extra ondersteuningsaanbod in de schoolgids"]),
+        ("1 augustus 2025:",
+         ["Hoorrecht voor leerlingen", "Informatie over het extra ondersteuningsaanbod in de schoolgids"]),
     ]
     assert [_line(line) for line in laws["3"]] == [
         "Internetconsultatie: Q2/Q3 2025", "Parlementaire behandeling: Q2/Q3 2026",
