@@ -23,8 +23,9 @@ class MeasureStatus(models.TextChoices):
     COMPLETED = "afgerond", _("Afgerond")
     # The 2024 letter records a measure that was decided not to be carried out.
     NOT_CARRIED_OUT = "niet_uitgevoerd", _("Besloten niet uit te voeren")
-    # Where the source is unreadable we record that instead of guessing.
-    UNKNOWN = "onbekend", _("Onbekend")
+    # The source states no status of its own (the sub-measures 8a–8d and 16a–16b are
+    # parts of 8 and 16); recorded so instead of guessing, shown as "Niet vermeld".
+    UNKNOWN = "onbekend", _("Niet vermeld")
 
 
 class Measure(models.Model):

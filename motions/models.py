@@ -14,7 +14,7 @@ class MotionStatus(models.TextChoices):
     STARTING = "in_opstartfase", _("In opstartfase")
     IN_PROGRESS = "in_uitvoering", _("In uitvoering")
     CARRIED_OUT = "uitgevoerd", _("Uitgevoerd")
-    UNKNOWN = "onbekend", _("Onbekend")
+    UNKNOWN = "onbekend", _("Niet vermeld")
 
 
 class MotionScope(models.TextChoices):
@@ -166,7 +166,7 @@ class MotionStatusChange(StatusRecord):
 class CommitmentStatus(models.TextChoices):
     OPEN = "open", _("Openstaand")
     DONE = "afgerond", _("Afgerond")
-    UNKNOWN = "onbekend", _("Onbekend")
+    UNKNOWN = "onbekend", _("Niet vermeld")
 
 
 class Commitment(models.Model):

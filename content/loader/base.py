@@ -154,10 +154,15 @@ def _code(value: Any, where: str) -> str:
 
 def _links(entries: list | None) -> list[dict]:
     # A footnote that only gives an address is shown with the address as its text.
-    return [
-        {"title": _text(link.get("title")) or link["url"], "url": link["url"]}
-        for link in entries or []
-    ]
+    # ``after``: the words of the text the source's footnote follows, where the report
+    # cites the link in a footnote rather than in the list of links.
+    links = []
+    for link in entries or []:
+        entry = {"title": _text(link.get("title")) or link["url"], "url": link["url"]}
+        if link.get("after"):
+            entry["after"] = _text(link["after"])
+        links.append(entry)
+    return links
 
 
 def _checksum(wanted: dict) -> str:

@@ -39,8 +39,6 @@ def _measure_wanted(ctx: _Context, entry: dict, prioritised: set[str]) -> dict:
     where = f"measures/{entry.get('_file')}"
     code = _code(entry["code"], where)
     status = _choice(entry.get("status"), MeasureStatus, where)
-    if status == MeasureStatus.UNKNOWN and not _text(entry.get("status_note")):
-        raise FixtureError(f"{where}: status onbekend vraagt om een status_note.")
     wanted = {
         "code": code,
         "title": _text(entry["title"]),

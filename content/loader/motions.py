@@ -36,8 +36,6 @@ def _motion_wanted(ctx: _Context, entry: dict) -> dict:
     except ValidationError as error:
         raise FixtureError(f"{where}: {error.messages[0]}") from None
     status = _choice(entry.get("status"), MotionStatus, where)
-    if status == MotionStatus.UNKNOWN and not _text(entry.get("status_note")):
-        raise FixtureError(f"{where}: status onbekend vraagt om een status_note.")
     codes = sorted(_code(code, where) for code in entry.get("measures") or [])
     for code in codes:
         ctx.measure(code, where)

@@ -17,6 +17,8 @@ FIXTURES = Path(settings.PROGRAMME_FIXTURES_DIR)
 
 def _normalised(text: str) -> str:
     # Extracted text breaks lines after hyphens ("onderwijs-\nkinderopvang"); so may the source.
+    # Narrow columns are hyphenated (U+2010 at the line end): the word is joined again.
+    text = re.sub(r"\u2010\s+", "", text)
     return re.sub(r"-\s+", "-", " ".join(text.split()))
 
 
