@@ -47,8 +47,10 @@ def _problems(page) -> list[str]:
     return problems
 
 
-def test_web_version_is_accessible(programme_loaded, live_server, browser_context):
+@pytest.mark.parametrize("width", [1280, 390])
+def test_web_version_is_accessible(programme_loaded, live_server, browser_context, width):
     page = browser_context.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
     problems = _problems(page)
     page.goto(f"{live_server.url}/rapportages/vgr-2025/")
     assert page.locator("h1").inner_text().startswith("Vierde voortgangsrapportage")
