@@ -186,6 +186,9 @@ class ReportEdition(models.Model):
     )
     introduction = models.TextField(_("inleiding"), blank=True)
     introduction_links = models.JSONField(_("links bij de inleiding"), default=list, blank=True)
+    # Footnotes of plain text (no link), each placed after the words it follows:
+    # [{"text": "...", "after": "..."}].
+    introduction_notes = models.JSONField(_("voetnoten bij de inleiding"), default=list, blank=True)
     reading_guide = models.TextField(_("leeswijzer"), blank=True)
     goals_text = models.TextField(_("tekst bij de doelen"), blank=True)
     goals_links = models.JSONField(_("links bij de doelen"), default=list, blank=True)

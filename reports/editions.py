@@ -35,8 +35,8 @@ ORDINALS = {
 }
 # Texts of an edition that a new one starts from: staff rewrite them for the new report.
 CARRIED_TEXTS = [
-    "introduction", "introduction_links", "reading_guide", "goals_text", "goals_links", "monitor_text",
-    "matrix_intro", "cooperation_text", "measures_intro", "measures_intro_footnote", "laws_intro",
+    "introduction", "introduction_links", "introduction_notes", "reading_guide", "goals_text", "goals_links",
+    "monitor_text", "matrix_intro", "cooperation_text", "measures_intro", "measures_intro_footnote", "laws_intro",
 ]
 
 

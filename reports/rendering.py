@@ -93,6 +93,8 @@ def report_context(snapshot: dict[str, Any], *, medium: str) -> dict[str, Any]:
     # The caller's snapshot stays untouched: it may be saved again after rendering.
     snapshot = copy.deepcopy(snapshot)
     edition = snapshot["edition"]
+    # Snapshots frozen before plain-text footnotes existed have none.
+    edition.setdefault("introduction_notes", [])
     measures = snapshot["measures"]
     by_code = {measure["code"]: measure for measure in measures}
     for measure in measures:

@@ -189,6 +189,7 @@ def _edition(edition: ReportEdition) -> dict:
         "source": _source(edition.source),
         "introduction": edition.introduction,
         "introduction_links": edition.introduction_links,
+        "introduction_notes": edition.introduction_notes,
         "reading_guide": edition.reading_guide,
         "goals_text": edition.goals_text,
         "goals_links": edition.goals_links,

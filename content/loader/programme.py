@@ -69,6 +69,10 @@ def _edition_wanted(ctx: _Context, entry: dict) -> dict:
         is_reconstructed=bool(entry.get("reconstructed")),
         source=entry.get("source"),
         introduction_links=_links(entry.get("introduction_links")),
+        introduction_notes=[
+            {"text": _text(note["text"]), "after": _text(note["after"])}
+            for note in entry.get("introduction_notes") or []
+        ],
         goals_links=_links(entry.get("goals_links")),
     )
     ctx.source(entry.get("source"), where)
@@ -86,6 +90,7 @@ def _edition_export(edition: ReportEdition) -> dict:
         is_reconstructed=edition.is_reconstructed,
         source=edition.source.key if edition.source else None,
         introduction_links=edition.introduction_links,
+        introduction_notes=edition.introduction_notes,
         goals_links=edition.goals_links,
     )
     return exported

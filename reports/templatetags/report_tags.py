@@ -73,3 +73,20 @@ def links_without_footnote(links: list[dict], html: SafeString) -> list[dict]:
     """The links that ``link_footnotes`` could not place in ``html``."""
     text = str(html)
     return [link for link in links if not (link.get("after") and escape(link["after"]) in text)]
+
+
+@register.filter
+def text_footnotes(html: SafeString, notes: list[dict]) -> SafeString:
+    """Place footnotes of plain text after the words each follows, as ``link_footnotes``
+    does for links."""
+    text, position = str(html), 0
+    for note in notes or []:
+        words = escape(note["after"])
+        found = text.find(words, position)
+        if found < 0:
+            continue
+        end = found + len(words)
+        footnote = f'<span class="footnote">{escape(note["text"])}</span>'
+        text = text[:end] + footnote + text[end:]
+        position = end + len(footnote)
+    return mark_safe(text)

@@ -68,10 +68,13 @@ def test_cited_sources_are_footnotes_where_the_source_has_them(pages):
     introduction = next(page for page in pages if page.endswith(" 3") and "Leeswijzer" in page)
     assert "passend onderwijs gepresenteerd.1 Deze verbeteraanpak" in introduction
     assert "1. Kamerbrief Evaluatie en Verbeteraanpak Passend Onderwijs" in introduction
+    # Footnote 2 is text, as in the source ("weergeven" sic).
+    assert "inmiddels meer partijen betrokken.2" in introduction
+    assert "2. In het overzicht van de maatregelen wordt per maatregel weergeven welke partijen" in introduction
     goals = next(page for page in pages if "Het gaat om de volgende doelstellingen" in page)
-    assert "sinds de verbeteraanpak van 2020 onveranderd.2 Om deze" in goals
-    assert "in de verbeteraanpak3 zijn genoemd" in goals
-    assert "2. Bijlage 2 - Beleidsnota evaluatie passend onderwijs" in goals
+    assert "sinds de verbeteraanpak van 2020 onveranderd.3 Om deze" in goals
+    assert "in de verbeteraanpak4 zijn genoemd" in goals
+    assert "3. Bijlage 2 - Beleidsnota evaluatie passend onderwijs" in goals
     # Cited in footnotes, so not listed a second time.
     assert "Links" not in introduction and "Links" not in goals
 
