@@ -15,28 +15,25 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.postgres.search import SearchQuery, SearchVectorField
-from django.db import connection
 from django.db.models import Count, Exists, F, JSONField, OuterRef, Prefetch, Q, QuerySet, TextField, Window
 from django.db.models.functions import RowNumber
 from django.utils.formats import date_format
 
 from programme.models import EditionStatus, Goal, Programme, ReportEdition, SourceDocument, StakeholderGroup
 from programme.planning import parse_planning
+from search.selectors import search_keys
 
 from .models import Measure, MeasureItem, MeasureItemKind, MeasureStakeholder, MeasureStatus, MeasureStatusChange
 
 CURRENT = Q(programme__successors__isnull=True)
-SEARCH_CONFIG = "dutch"
 
 
 def long_text_fields(model, prefix: str = "", keep: frozenset = frozenset({"status_note"})) -> list[str]:
-    """The long text fields of a model (and its search document), which lists never show
-    (a status note they do)."""
+    """The long text fields of a model, which lists never show (a status note they do)."""
     return [
         f"{prefix}__{field.name}" if prefix else field.name
         for field in model._meta.concrete_fields
-        if isinstance(field, (TextField, JSONField, SearchVectorField)) and field.name not in keep
+        if isinstance(field, (TextField, JSONField)) and field.name not in keep
     ]
 
 
@@ -59,26 +56,10 @@ def source_list() -> list[SourceDocument]:
 
 
 def _search(measures: QuerySet[Measure], query: str) -> QuerySet[Measure]:
-    """Full-text search over titles, narratives and items (Dutch stemming on PostgreSQL).
-
-    On PostgreSQL it matches the stored, GIN-indexed ``search_vector`` (see migration
-    0004), so a search costs the same however long the narratives are. SQLite, used only
-    for the zero-configuration first run, has no Dutch text search; there a plain
-    substring match keeps the search usable.
-    """
-    by_code = Q(code__iexact=query)
-    if connection.vendor == "postgresql":
-        search = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
-        return measures.filter(Q(search_vector=search) | by_code)
-    items = MeasureItem.objects.filter(measure=OuterRef("pk"), text__icontains=query)
-    return measures.filter(
-        Q(title__icontains=query)
-        | Q(chapter_title__icontains=query)
-        | Q(introduction__icontains=query)
-        | Q(summary__icontains=query)
-        | Exists(items)
-        | by_code
-    )
+    """The measures the site search finds for the query (search/selectors.py: Dutch
+    stemming, the same on PostgreSQL and SQLite), or the one with the query as its code."""
+    codes = search_keys(query=query, kind="maatregelen")
+    return measures.filter(Q(code__in=codes) | Q(code__iexact=query))
 
 
 def measure_list(
@@ -97,7 +78,6 @@ def measure_list(
     """
     measures = (
         Measure.objects.filter(CURRENT)
-        .defer("search_vector")
         .select_related("parent")
         .prefetch_related(Prefetch("goals", queryset=Goal.objects.order_by("number")))
         .order_by("number", "suffix")
@@ -118,6 +98,23 @@ def measure_list(
     if query and query.strip():
         measures = _search(measures, query.strip())
     return measures
+
+
+@dataclass(frozen=True)
+class MeasureCounts:
+    """How many measures a list holds, said the same way everywhere: "25 maatregelen
+    (31 met submaatregelen)" (includes/measure_count.html)."""
+
+    measures: int
+    with_sub_measures: int
+
+
+def measure_counts(*, measures: QuerySet[Measure] | None = None) -> MeasureCounts:
+    """The measures (without a letter) and all rows, sub-measures included, of a list
+    (by default the programme's)."""
+    measures = Measure.objects.filter(CURRENT) if measures is None else measures
+    counts = measures.order_by().aggregate(total=Count("pk"), main=Count("pk", filter=Q(suffix="")))
+    return MeasureCounts(measures=counts["main"], with_sub_measures=counts["total"])
 
 
 def measure_get(*, code: str) -> Measure:

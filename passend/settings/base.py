@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "axes",
     "csp",
+    "search",
     "programme",
     "workspace",
     "measures",

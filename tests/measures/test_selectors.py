@@ -4,9 +4,11 @@ from collections import Counter
 
 import pytest
 
+from core.content_version import content_changed
 from dashboard import selectors as change_selectors
 from measures import selectors
 from measures.models import Measure, MeasureStatus, MeasureStatusChange
+from search.services import search_index_sync
 from tests.factories import (
     GoalFactory,
     LawMilestoneFactory,
@@ -248,6 +250,7 @@ def test_search_finds_text_of_the_narrative_items_only():
     measure = MeasureFactory(title="Iets anders")
     MeasureItemFactory(measure=measure, text="Pilots met scholen in de regio.")
     MeasureFactory(title="Nog iets")
+    search_index_sync()
     # "school" finds "scholen" and "pilot" finds "Pilots": the Dutch stemmer at work.
     assert codes(selectors.measure_list(query="school pilot")) == [measure.code]
 
@@ -262,24 +265,27 @@ def test_a_planning_moved_by_staff_is_dated_by_the_move():
     assert (change.previous, change.current) == ("1 januari 2026", "1 januari 2027")
 
 
-def test_the_stored_search_document_follows_every_write():
+def test_the_search_follows_every_announced_change_of_the_content():
+    """Publishing, loading the fixtures and the open-data sync announce their writes with
+    content_changed; the search index follows in the same transaction."""
     measure = MeasureFactory(title="Iets anders")
     item = MeasureItemFactory(measure=measure, text="Pilots met scholen in de regio.")
+    content_changed()
     assert codes(selectors.measure_list(query="pilot")) == [measure.code]
 
     item.text = "Gesprekken met ouders."
     item.save()
+    content_changed()
     assert codes(selectors.measure_list(query="pilot")) == []
     assert codes(selectors.measure_list(query="ouders")) == [measure.code]
 
     item.delete()
+    content_changed()
     assert codes(selectors.measure_list(query="ouders")) == []
 
     measure.title = "Bekostiging van leerlingenvervoer"
     measure.save()
-    assert codes(selectors.measure_list(query="leerlingenvervoer")) == [measure.code]
-    # A write that leaves the texts alone keeps the document.
-    Measure.objects.filter(pk=measure.pk).update(status=MeasureStatus.COMPLETED)
+    content_changed()
     assert codes(selectors.measure_list(query="leerlingenvervoer")) == [measure.code]
 
 
