@@ -98,7 +98,8 @@ def measure_list(request):
     return render(
         request,
         "measures/measure_list.html",
-        {"section": "measures", "form": form, "filters": filters, "page": page, "measures": page.object_list},
+        {"section": "measures", "form": form, "filters": filters, "page": page, "measures": page.object_list,
+         "counts": selectors.measure_counts(measures=measures)},
     )
 
 
