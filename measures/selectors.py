@@ -15,7 +15,20 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, F, JSONField, OuterRef, Prefetch, Q, QuerySet, TextField, Window
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    JSONField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    TextField,
+    Window,
+)
 from django.db.models.functions import RowNumber
 from django.utils.formats import date_format
 
@@ -90,9 +103,11 @@ def measure_list(
             Exists(in_goal.filter(measure=OuterRef("pk"))) | Exists(in_goal.filter(measure=OuterRef("parent")))
         )
     if stakeholder:
-        measures = measures.filter(
-            Exists(MeasureStakeholder.objects.filter(measure=OuterRef("pk"), group__slug=stakeholder))
+        # The group itself, or a label of the boxes that counts under it.
+        named = MeasureStakeholder.objects.filter(
+            Q(group__slug=stakeholder) | Q(group__counted_in__slug=stakeholder), measure=OuterRef("pk")
         )
+        measures = measures.filter(Exists(named))
     if prioritised is not None:
         measures = measures.filter(is_prioritised=prioritised)
     if query and query.strip():
@@ -132,9 +147,22 @@ def goal_options() -> QuerySet[Goal]:
     return Goal.objects.filter(CURRENT).order_by("number")
 
 
+def _grouping() -> Q:
+    """The groups of the one grouping: the cooperation table's and those other labels
+    count under ("Overige partijen")."""
+    has_labels = Exists(StakeholderGroup.labels.through.objects.filter(to_stakeholdergroup=OuterRef("pk")))
+    return Q(table_position__isnull=False) | Q(has_labels)
+
+
 def stakeholder_group_options() -> QuerySet[StakeholderGroup]:
-    """The groups named in at least one measure's "Betrokkenen" box."""
-    return StakeholderGroup.objects.filter(measures__programme__successors__isnull=True).distinct().order_by("name")
+    """The groups of the grouping, in the table's order ("Overige partijen" last), then
+    the labels the measures' boxes use (a label's own page links to its filter)."""
+    named = Exists(MeasureStakeholder.objects.filter(group=OuterRef("pk"), measure__programme__successors__isnull=True))
+    return (
+        StakeholderGroup.objects.filter(_grouping() | Q(named))
+        .annotate(in_grouping=ExpressionWrapper(_grouping(), output_field=BooleanField()))
+        .order_by("-in_grouping", F("table_position").asc(nulls_last=True), "name")
+    )
 
 
 def related(name: str) -> QuerySet:
@@ -380,25 +408,31 @@ def goal_measure_matrix(*, measures) -> Matrix:
 
 
 def stakeholder_group_list() -> QuerySet[StakeholderGroup]:
-    """The groups: first those of the cooperation table (with their organisations), then
-    the other groups named in the measures' "Betrokkenen" boxes."""
+    """The groups of the grouping (the cooperation table's, then "Overige partijen"),
+    with their organisations, the labels of the measures' boxes that count under them, and
+    ``measure_count``: the measures whose box names the group or one of those labels."""
+    current = Q(labels__measures__programme__successors__isnull=True)
     return (
-        StakeholderGroup.objects.annotate(
-            measure_count=Count("measures", filter=Q(measures__programme__successors__isnull=True), distinct=True)
-        )
-        .prefetch_related("organisations")
+        StakeholderGroup.objects.filter(_grouping())
+        .annotate(measure_count=Count("labels__measures", filter=current, distinct=True))
+        .prefetch_related("organisations", Prefetch("labels", queryset=StakeholderGroup.objects.order_by("name")))
         .order_by(F("table_position").asc(nulls_last=True), "name")
     )
 
 
 def stakeholder_group_detail(*, slug: str) -> StakeholderGroup:
     """Raises StakeholderGroup.DoesNotExist."""
-    return StakeholderGroup.objects.prefetch_related("organisations").get(slug=slug)
+    ordered = StakeholderGroup.objects.order_by(F("table_position").asc(nulls_last=True), "name")
+    return StakeholderGroup.objects.prefetch_related(
+        "organisations", Prefetch("labels", queryset=ordered), Prefetch("counted_in", queryset=ordered)
+    ).get(slug=slug)
 
 
 def stakeholder_group_measures(*, group: StakeholderGroup) -> QuerySet[Measure]:
-    """The measures whose "Betrokkenen" box names the group, in the report's order."""
-    return _ordered_measures().filter(CURRENT, stakeholder_groups=group).select_related("parent")
+    """The measures whose "Betrokkenen" box names the group or a label that counts under
+    it, in the report's order."""
+    named = MeasureStakeholder.objects.filter(Q(group=group) | Q(group__counted_in=group), measure=OuterRef("pk"))
+    return _ordered_measures().filter(CURRENT).filter(Exists(named)).select_related("parent")
 
 
 def source_date(source, edition) -> tuple[datetime.date | None, str]:

@@ -161,5 +161,6 @@ def stakeholder_detail(request, slug: str):
     return render(
         request,
         "measures/stakeholder_detail.html",
-        {"section": "stakeholders", "group": group, "page": page, "measures": page.object_list},
+        {"section": "stakeholders", "group": group, "page": page, "measures": page.object_list,
+         "counted_in": [parent for parent in group.counted_in.all() if parent.pk != group.pk]},
     )
