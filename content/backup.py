@@ -19,6 +19,8 @@ from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DataError, IntegrityError, connection, models, transaction
 
+from core.content_version import content_changed
+
 APP_LABELS = ["programme", "workspace", "reports", "measures", "motions", "legislation"]
 # 2: the programme core (programme, goals, stakeholders, sources, editions) has its own app.
 FORMAT_VERSION = 2
@@ -96,6 +98,8 @@ def programme_import(*, text: str) -> int:
         with connection.cursor() as cursor:
             for statement in connection.ops.sequence_reset_sql(no_style(), _models()):
                 cursor.execute(statement)
+        # What derives from the content (the search index, cached pages) follows it.
+        content_changed()
     return count
 
 

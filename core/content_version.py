@@ -9,8 +9,13 @@ import time
 
 from django.core.cache import cache
 from django.db import transaction
+from django.dispatch import Signal
 
 _KEY = "passend:content-version"
+
+# Sent by content_changed, inside the writing transaction, for what must change with the
+# content itself (the site search's index).
+published_content_changed = Signal()
 
 
 def content_version() -> str:
@@ -23,5 +28,6 @@ def content_version() -> str:
 
 
 def content_changed() -> None:
-    """Call inside the writing transaction; takes effect when it commits."""
+    """Call inside the writing transaction, after the writes; takes effect when it commits."""
+    published_content_changed.send(sender=content_changed)
     transaction.on_commit(lambda: cache.set(_KEY, str(time.time_ns()), timeout=None))

@@ -5,7 +5,6 @@ sub-measures 8a–8d and 16a–16b), a goal↔measure matrix, per measure a set 
 narrative lists, and the stakeholder groups with their representing organisations.
 """
 from django.conf import settings
-from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Cast, Concat
@@ -87,11 +86,6 @@ class Measure(models.Model):
     # apart from fixture changes (see content/loader.py).
     fixture_checksum = models.CharField(max_length=64, blank=True, editable=False)
     updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
-    # The Dutch full-text document of the title, narrative and items, for the search on
-    # /maatregelen/. PostgreSQL keeps it current with triggers (migration 0004), so every
-    # way of writing (services, loader, backup restore, admin) updates it and a search is
-    # one indexed lookup. Derived data: never serialized, unused on SQLite.
-    search_vector = SearchVectorField(null=True, editable=False, serialize=False)
 
     class Meta:
         verbose_name = _("maatregel")

@@ -98,7 +98,8 @@ def measure_list(request):
     return render(
         request,
         "measures/measure_list.html",
-        {"section": "measures", "form": form, "filters": filters, "page": page, "measures": page.object_list},
+        {"section": "measures", "form": form, "filters": filters, "page": page, "measures": page.object_list,
+         "counts": selectors.measure_counts(measures=measures)},
     )
 
 
@@ -169,5 +170,6 @@ def stakeholder_detail(request, slug: str):
     return render(
         request,
         "measures/stakeholder_detail.html",
-        {"section": "stakeholders", "group": group, "page": page, "measures": page.object_list},
+        {"section": "stakeholders", "group": group, "page": page, "measures": page.object_list,
+         "counted_in": [parent for parent in group.counted_in.all() if parent.pk != group.pk]},
     )

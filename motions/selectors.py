@@ -41,14 +41,15 @@ def _linked_to_measure(model, owner: str, code: str) -> Q:
 
 
 def motion_list(*, status: str | None = None, measure: str | None = None) -> QuerySet[Motion]:
-    """The motions in the order of the report's "Overzicht moties".
+    """The motions in Kamerstuk order: by dossier, then ondernummer, so that a reader
+    finds a motion by its number.
 
     ``measure`` is a measure code; a motion linked to one of its sub-measures counts too.
     """
     motions = (
         Motion.objects.filter(CURRENT)
         .prefetch_related(Prefetch("measures", queryset=ordered_measures()))
-        .order_by("position", "dossier", "number")
+        .order_by("dossier", "dossier_suffix", "number")
     )
     if status:
         motions = motions.filter(status=status)

@@ -81,6 +81,12 @@ class StakeholderGroup(models.Model):
         _("positie in de tabel samenwerking"), null=True, blank=True
     )
     note = models.TextField(_("voetnoot"), blank=True)
+    # A label of the measures' "Betrokkenen" boxes counts under the group(s) of the
+    # cooperation table it belongs to (fixtures/stakeholders.yaml: `labels`), so that the
+    # stakeholder pages use one grouping: the table's (and "Overige partijen").
+    counted_in = models.ManyToManyField(
+        "self", verbose_name=_("telt mee bij"), symmetrical=False, related_name="labels", blank=True
+    )
 
     class Meta:
         verbose_name = _("groep betrokkenen")

@@ -129,11 +129,15 @@ def _group(name: str) -> StakeholderGroup:
 
 
 def _load_stakeholders(ctx: _Context) -> None:
-    for position, entry in enumerate(ctx.fixtures.stakeholders, start=1):
+    table = [entry for entry in ctx.fixtures.stakeholders if entry.get("in_table", True)]
+    for entry in ctx.fixtures.stakeholders:
         group = _group(_text(entry["name"]))
-        group.table_position = position
+        group.table_position = table.index(entry) + 1 if entry in table else None
         group.note = _text(entry.get("note"))
         group.save()
+        # The measures' labels that count under this group (created here if no measure
+        # has named them yet; the measures find them by name).
+        group.labels.set([_group(_text(label)) for label in entry.get("labels") or []])
         names = [_text(name) for name in entry.get("organisations") or []]
         group.organisations.exclude(name__in=names).delete()
         for org_position, name in enumerate(names, start=1):

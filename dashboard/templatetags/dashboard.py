@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from legislation.models import ExpectedLaw
 from measures.models import Measure
 from motions.models import Commitment, Motion
+from motions.tweedekamer import OFFICIAL_TEXT_URL
 from programme.models import Goal, StakeholderGroup
 
 register = template.Library()
@@ -47,6 +48,16 @@ def public_url(obj) -> str:
 
 
 register.filter("public_url", public_url)
+
+
+@register.filter
+def motion_text_url(motion: Motion) -> str:
+    """Where the motion's text is published: the address the Tweede Kamer's open data
+    gave, else the one that follows from its number. Kamerstukken are published on
+    officielebekendmakingen.nl as kst-<dossier>-<ondernummer>: an address derived from the
+    number alone that never moves. The Tweede Kamer's own pages use internal document ids
+    (?id=2023Z…&did=2023D…) that cannot be derived from the number."""
+    return motion.official_url or OFFICIAL_TEXT_URL.format(kamerstuk=motion.kamerstuk)
 
 
 @register.simple_tag

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "axes",
     "csp",
+    "search",
     "programme",
     "workspace",
     "measures",

@@ -8,6 +8,7 @@ from django.core.management.base import CommandError
 
 from measures.models import Measure, MeasureStatusChange
 from motions.models import Motion
+from search.selectors import search_keys
 from workspace.models import ChangeRecord
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -52,6 +53,8 @@ def test_export_import_round_trip_is_identical(programme_loaded, editor, final_e
         ChangeRecord.objects.count(),
     ) == counts
     assert Measure.objects.get(code="8a").summary == "Bijgewerkt."
+    # The search index (not part of the backup) is rebuilt from the restored content.
+    assert search_keys(query="thuiszitters", kind="maatregelen")
     assert _export(tmp_path / "second.json") == first
     # New rows get fresh ids after the restore.
     Measure.objects.create(programme=Measure.objects.first().programme, code="26", title="Nieuw")
