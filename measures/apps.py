@@ -12,8 +12,9 @@ class MeasuresConfig(AppConfig):
 
         from . import checks  # noqa: F401  (registers the system checks)
         from .documents import MEASURE_KIND
-        from .search_documents import MEASURE_SEARCH, STAKEHOLDER_SEARCH
+        from .search_documents import FIGURE_SEARCH, MEASURE_SEARCH, STAKEHOLDER_SEARCH
 
         site.register(MEASURE_KIND)
         search.site.register(MEASURE_SEARCH)
         search.site.register(STAKEHOLDER_SEARCH)
+        search.site.register(FIGURE_SEARCH)

@@ -1,4 +1,4 @@
-"""The measures' and stakeholder groups' pages as the site search sees them."""
+"""The measures', stakeholder groups' and key figures' pages as the site search sees them."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from programme.models import StakeholderGroup
 from search import SearchDocument, SearchKind
 
+from .figure_selectors import figure_series_list
 from .models import Measure, MeasureItem
 from .selectors import CURRENT
 
@@ -50,7 +51,21 @@ def stakeholder_search_documents() -> Iterator[SearchDocument]:
         )
 
 
+def figure_search_documents() -> Iterator[SearchDocument]:
+    """One document per series of key figures, found on /kerncijfers/ at its heading."""
+    for position, series in enumerate(figure_series_list()):
+        yield SearchDocument(
+            key=series.key,
+            label="Kerncijfers",
+            title=series.title,
+            url=f"/kerncijfers/#reeks-{series.key}",
+            texts=[text for row in series.rows for text in (row.figure.wording, row.figure.period, row.figure.quote)],
+            position=position,
+        )
+
+
 MEASURE_SEARCH = SearchKind(slug="maatregelen", label="Maatregelen", position=10, documents=measure_search_documents)
 STAKEHOLDER_SEARCH = SearchKind(
     slug="betrokkenen", label="Betrokkenen", position=60, documents=stakeholder_search_documents
 )
+FIGURE_SEARCH = SearchKind(slug="kerncijfers", label="Kerncijfers", position=70, documents=figure_search_documents)

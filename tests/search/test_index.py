@@ -49,6 +49,12 @@ class TestTheProgramme:
         kinds = {kind for query in ["31497-373", "passend onderwijs", "ouders", "wetsvoorstel"]
                  for kind, _ in _found(query)}
         assert {"maatregelen", "moties", "toezeggingen", "wetgeving", "betrokkenen"} <= kinds
+        assert ("kerncijfers", "oza-leerlingen") in _found("onderwijszorgarrangementen")
+
+    def test_key_figures_are_found_by_what_they_count(self):
+        found = [result for result in search_results(query="onderwijszorgarrangementen leerlingen")
+                 if result.kind == "kerncijfers"]
+        assert [result.url for result in found][:1] == ["/kerncijfers/#reeks-oza-leerlingen"]
 
     def test_a_kind_alone(self):
         assert {kind for kind, _ in _found("thuiszitters", kind="maatregelen")} == {"maatregelen"}
@@ -101,14 +107,14 @@ def test_a_change_that_rolls_back_leaves_the_index_as_it_was():
 
 @pytest.mark.django_db
 def test_another_kind_registers_its_documents(monkeypatch):
-    kind = SearchKind(slug="kerncijfers", label="Kerncijfers", position=50, documents=lambda: [
-        SearchDocument(key="thuiszitters", label="Kerncijfer", title="Aantal thuiszitters", url="/kerncijfers/1/",
+    kind = SearchKind(slug="voorbeeld", label="Voorbeelden", position=50, documents=lambda: [
+        SearchDocument(key="thuiszitters", label="Voorbeeld", title="Aantal thuiszitters", url="/voorbeeld/1/",
                        texts=["Het aantal kinderen dat langer dan drie maanden thuiszit."]),
     ])
     monkeypatch.setitem(site._kinds, kind.slug, kind)
     search_index_sync()
     [result] = search_results(query="thuiszittende kinderen")
-    assert (result.kind, result.kind_label, result.url) == ("kerncijfers", "Kerncijfers", "/kerncijfers/1/")
+    assert (result.kind, result.kind_label, result.url) == ("voorbeeld", "Voorbeelden", "/voorbeeld/1/")
     monkeypatch.delitem(site._kinds, kind.slug)
     search_index_sync()
     assert search_results(query="thuiszittende kinderen") == []
