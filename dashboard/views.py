@@ -1,6 +1,7 @@
 """The dashboard's pages across every kind of record: overview, changes, about."""
 from django.shortcuts import render
 
+from core.api.conventions import LICENSE
 from core.page_cache import public_page
 from core.paging import list_page
 from legislation.selectors import milestone_overdue_count, milestone_upcoming_list
@@ -50,4 +51,6 @@ def accessibility(request):
 
 @public_page
 def about(request):
-    return render(request, "pages/over.html", {"section": "about", "sources": measure_selectors.source_list()})
+    return render(request, "pages/over.html", {
+        "section": "about", "sources": measure_selectors.source_list(), "license": LICENSE,
+    })
