@@ -15,10 +15,15 @@ from .schema import SCHEMA_SETTINGS, api_schema
 from .views import PublicApiMixin
 
 
+class LicenceSerializer(serializers.Serializer):
+    naam = serializers.CharField(source="name")
+    url = serializers.URLField()
+
+
 class ApiIndexSerializer(serializers.Serializer):
     naam = serializers.CharField()
     versie = serializers.CharField(help_text="De volledige versie, zoals in de header API-Version.")
-    licentie = serializers.DictField(child=serializers.CharField(), help_text="naam en url van de licentie.")
+    licentie = LicenceSerializer(help_text="De licentie van alle gegevens.")
     links = serializers.DictField(
         child=serializers.URLField(), help_text="Naar de documentatie, de beschrijvingen en elke lijst."
     )
@@ -37,12 +42,12 @@ class ApiIndexView(PublicApiMixin, APIView):
         cached = self.cached_or_not_modified(request)
         if cached is not None:
             return cached
-        return Response({
+        return Response(ApiIndexSerializer({
             "naam": SCHEMA_SETTINGS["TITLE"],
             "versie": api_version(),
             "licentie": LICENSE,
             "links": {name: request.build_absolute_uri(reverse(url_name)) for name, url_name in self.links.items()},
-        })
+        }).data)
 
 
 class OpenApiView(PublicApiMixin, APIView):

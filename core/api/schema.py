@@ -141,6 +141,11 @@ def schema_add_conventions(result: dict, generator, request, public) -> dict:
                 for parameter in parameters
                 if parameter["name"] == "sorteer"
             ]
+            body = operation.get("requestBody", {}).get("content", {})
+            if "application/json" in body:
+                # Documented as JSON only (form posts still parse): a body with three
+                # media types of one schema breaks generated clients (openapi-python-client).
+                operation["requestBody"]["content"] = {"application/json": body["application/json"]}
             responses = operation["responses"]
             public_read = method == "get" and "security" not in operation
             if public_read:

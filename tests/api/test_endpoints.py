@@ -310,7 +310,7 @@ def test_the_api_root_links_to_everything(client, url):
     assert response.status_code == 200
     body = response.json()
     assert body["versie"] == "1.0.0"
-    assert body["licentie"]["name"] == "CC0 1.0"
+    assert body["licentie"] == {"naam": "CC0 1.0", "url": "https://creativecommons.org/publicdomain/zero/1.0/deed.nl"}
     links = body["links"]
     assert {"documentatie", "openapi", "dataset", "programma"} <= set(links)
     for list_url in LIST_URLS:
