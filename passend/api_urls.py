@@ -32,14 +32,17 @@ router.register("wetgeving", LawViewSet, basename="wet")
 router.register("rapportages", EditionViewSet, basename="rapportage")
 router.register("kerncijfers", KeyFigureViewSet, basename="kerncijfer")
 
-# The API's root lists where everything is; /api/v1 itself (passend/urls.py) answers the same.
-api_index = ApiIndexView.as_view(links={
+# The API's root lists where everything is. /api/v1 itself (passend/urls.py) answers the
+# same; the document names that operation once, for /api/v1/ (schema=None leaves the
+# other out, also in drf-spectacular's own system check).
+INDEX_LINKS = {
     "documentatie": "api:docs",
     "openapi": "api:openapi",
     "dataset": "api:dataset",
     "programma": "api:programma",
     **{prefix: f"api:{basename}-list" for prefix, _viewset, basename in router.registry},
-})
+}
+api_root = ApiIndexView.as_view(links=INDEX_LINKS, schema=None)
 
 DATASET = Dataset(
     title="Verbeteraanpak Passend Onderwijs: voortgang",
@@ -61,7 +64,7 @@ DISTRIBUTIONS = [
 ]
 
 urlpatterns = [
-    path("", api_index, name="index"),
+    path("", ApiIndexView.as_view(links=INDEX_LINKS), name="index"),
     *router.urls,
     *csv_download_urls(router.registry),
     path("programma", ProgrammeDocumentView.as_view(), name="programma"),
