@@ -2,6 +2,7 @@
 from django import forms
 from django.shortcuts import render
 
+from core.api.conventions import LICENSE
 from core.page_cache import public_page
 from core.paging import list_page
 from legislation.selectors import milestone_overdue_count, milestone_upcoming_list
@@ -55,7 +56,9 @@ def accessibility(request):
 
 @public_page
 def about(request):
-    return render(request, "pages/over.html", {"section": "about", "sources": measure_selectors.source_list()})
+    return render(request, "pages/over.html", {
+        "section": "about", "sources": measure_selectors.source_list(), "license": LICENSE,
+    })
 
 
 class SearchForm(forms.Form):

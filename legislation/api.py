@@ -6,7 +6,7 @@ laws and milestones there are.
 from django.db.models import Prefetch, QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
-from core.api.views import PublicReadOnlyViewSet, public_list_schema
+from core.api.views import PublicReadOnlyViewSet
 from programme.models import edition_light
 
 from .filters import LawFilter
@@ -50,7 +50,7 @@ def _milestones(item: dict) -> list[str]:
 
 
 @extend_schema_view(
-    list=public_list_schema(
+    list=extend_schema(
         summary="Verwachte wet- en regelgeving",
         description="De wetsvoorstellen en besluiten die het programma nodig heeft, met hun mijlpalen.",
     ),
@@ -62,6 +62,7 @@ class LawViewSet(PublicReadOnlyViewSet):
     filterset_class = LawFilter
     lookup_field = "slug"
     lookup_value_regex = r"[-a-z0-9_]+"
+    lookup_example = "1-wetsvoorstel-terugdringen-verzuim"
     not_found_message = "Er is geen wet of regeling met de korte naam %(value)s."
     csv_filename = "wetgeving"
     csv_columns = [

@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.db.models import Prefetch, QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
-from core.api.views import PublicReadOnlyViewSet, public_list_schema
+from core.api.views import PublicReadOnlyViewSet
 from programme.models import Goal, StakeholderGroup, edition_light
 
 from .figure_selectors import figure_list_with_edition
@@ -73,13 +73,14 @@ def measure_queryset(*, detail: bool) -> QuerySet[Measure]:
 
 
 @extend_schema_view(
-    list=public_list_schema(summary="Doelen", description="De doelen van passend onderwijs met hun maatregelen."),
+    list=extend_schema(summary="Doelen", description="De doelen van passend onderwijs met hun maatregelen."),
     retrieve=extend_schema(summary="Eén doel"),
 )
 class GoalViewSet(PublicReadOnlyViewSet):
     serializer_class = GoalSerializer
     filterset_class = GoalFilter
     lookup_field = "number"
+    lookup_example = "1"
     lookup_value_regex = r"[0-9]{1,5}"
     lookup_url_kwarg = "number"
     not_found_message = "Er is geen doel met nummer %(value)s."
@@ -91,7 +92,7 @@ class GoalViewSet(PublicReadOnlyViewSet):
 
 
 @extend_schema_view(
-    list=public_list_schema(
+    list=extend_schema(
         summary="Maatregelen",
         description="De maatregelen en submaatregelen in de volgorde van de rapportage, met dezelfde filters "
         "als het dashboard.",
@@ -103,6 +104,7 @@ class MeasureViewSet(PublicReadOnlyViewSet):
     detail_serializer_class = MeasureDetailSerializer
     filterset_class = MeasureFilter
     lookup_field = "code"
+    lookup_example = "8a"
     lookup_value_regex = r"[0-9]{1,3}[a-z]?"
     not_found_message = "Er is geen maatregel met code %(value)s."
     csv_filename = "maatregelen"
@@ -124,7 +126,7 @@ class MeasureViewSet(PublicReadOnlyViewSet):
 
 
 @extend_schema_view(
-    list=public_list_schema(
+    list=extend_schema(
         summary="Betrokkenen",
         description="De groepen betrokkenen: eerst die uit de tabel ‘Samenwerking met veldpartijen’, met hun "
         "veldpartijen, dan de overige groepen die bij maatregelen worden genoemd.",
@@ -136,6 +138,7 @@ class StakeholderGroupViewSet(PublicReadOnlyViewSet):
     filterset_class = StakeholderGroupFilter
     lookup_field = "slug"
     lookup_value_regex = r"[-a-z0-9_]+"
+    lookup_example = "ouders"
     not_found_message = "Er is geen groep betrokkenen met de korte naam %(value)s."
     csv_filename = "betrokkenen"
     csv_columns = [
@@ -157,7 +160,7 @@ def _dutch_number(value: float | None) -> str | None:
 
 
 @extend_schema_view(
-    list=public_list_schema(
+    list=extend_schema(
         summary="Kerncijfers",
         description="De cijfers die de bronnen per rapportage noemen (leerlingen, scholen, geld), elk met de "
         "eenheid, de periode, de bron, de formulering van de bron en een letterlijk citaat. Cijfers over "
@@ -170,6 +173,7 @@ class KeyFigureViewSet(PublicReadOnlyViewSet):
     filterset_class = KeyFigureFilter
     lookup_field = "key"
     lookup_value_regex = r"[-a-z0-9_]+"
+    lookup_example = "maatregelen-aantal-webinar-2023"
     not_found_message = "Er is geen kerncijfer met de sleutel %(value)s."
     csv_filename = "kerncijfers"
     csv_columns = [

@@ -31,7 +31,7 @@ class SmallNumberFilter(filters.NumberFilter):
 
 
 class GoalFilter(FilterSet):
-    ordering = ApiOrderingFilter(fields=[("number", "nummer"), ("title", "titel")])
+    sorteer = ApiOrderingFilter(fields=[("number", "nummer"), ("title", "titel")])
 
     class Meta:
         model = Goal
@@ -39,7 +39,7 @@ class GoalFilter(FilterSet):
 
 
 class StakeholderGroupFilter(FilterSet):
-    ordering = ApiOrderingFilter(fields=[("name", "naam"), ("table_position", "positieInTabel")])
+    sorteer = ApiOrderingFilter(fields=[("name", "naam"), ("table_position", "positieInTabel")])
 
     class Meta:
         model = StakeholderGroup
@@ -56,7 +56,7 @@ class MeasureFilter(FilterSet):
     )
     geprioriteerd = YesNoFilter(help_text="Alleen (niet) geprioriteerde maatregelen: ja of nee.")
     q = filters.CharFilter(max_length=200, help_text="Zoekt in titels en teksten van de maatregelen.")
-    ordering = ApiOrderingFilter(
+    sorteer = ApiOrderingFilter(
         fields=[("code", "code"), ("title", "titel"), ("status", "status"), ("updated_at", "laatstGewijzigd")],
         expansions={"code": ["number", "suffix"]},
         tiebreak=["number", "suffix"],
@@ -76,7 +76,7 @@ class MeasureFilter(FilterSet):
             query=data.get("q") or None,
         )
         measures = queryset.filter(pk__in=selected.values("pk"))
-        return self.filters["ordering"].filter(measures, data.get("ordering"))
+        return self.filters["sorteer"].filter(measures, data.get("sorteer"))
 
 
 class KeyFigureFilter(FilterSet):

@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from passend import health
+from passend.api_urls import api_root
 
 # Plain-Dutch error pages (404 and 500 are the templates of the same names).
 handler400 = "passend.errors.bad_request"
@@ -16,6 +17,8 @@ urlpatterns = [
     path("health/ready", health.ready, name="health_ready"),
     path("admin/", admin.site.urls),
     path("beheer/", include("passend.staff_urls")),
+    # The API's root without the slash its other addresses never end in.
+    path("api/v1", api_root, name="api_index"),
     path("api/v1/", include("passend.api_urls")),
     path("", include("reports.urls")),
     path("", include("motions.urls")),

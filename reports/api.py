@@ -7,7 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from core.api.filters import ApiOrderingFilter
-from core.api.views import PublicReadOnlyViewSet, public_list_schema
+from core.api.views import PublicReadOnlyViewSet
 from programme.models import ReportEdition
 
 from .editions import edition_snapshot
@@ -21,7 +21,7 @@ def edition_queryset() -> QuerySet[ReportEdition]:
 
 
 class EditionFilter(FilterSet):
-    ordering = ApiOrderingFilter(fields=[("year", "jaar"), ("number", "volgnummer")], tiebreak=["number"])
+    sorteer = ApiOrderingFilter(fields=[("year", "jaar"), ("number", "volgnummer")], tiebreak=["number"])
 
     class Meta:
         model = ReportEdition
@@ -29,7 +29,7 @@ class EditionFilter(FilterSet):
 
 
 @extend_schema_view(
-    list=public_list_schema(
+    list=extend_schema(
         summary="Rapportages",
         description="De vastgestelde voortgangsrapportages, nieuwste eerst, ook de gereconstrueerde van 2024.",
     ),
@@ -41,6 +41,7 @@ class EditionViewSet(PublicReadOnlyViewSet):
     filterset_class = EditionFilter
     lookup_field = "key"
     lookup_value_regex = r"[-a-z0-9_]+"
+    lookup_example = "vgr-2025"
     not_found_message = "Er is geen gepubliceerde rapportage met de sleutel %(value)s."
     csv_filename = "rapportages"
     csv_columns = [

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "corsheaders",
     "rest_framework",
     # Tokens for systems that write through the API on behalf of a staff member.
     "rest_framework.authtoken",
@@ -57,6 +58,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "core.request_logging.RequestIdMiddleware",
+    # Early, so that its headers reach every API response, also those served from the cache.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Serves collected static files from the app server itself, so the web
     # container needs no separate file server.
@@ -276,6 +279,24 @@ REST_FRAMEWORK = {
 TWEEDE_KAMER_ODATA_URL = env(
     "TWEEDE_KAMER_ODATA_URL", default="https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0"
 )
+# Who answers questions about the open data (info.contact in the OpenAPI document, the
+# contact point of the dataset description). The URL may be a path on this site.
+API_CONTACT = {
+    "name": env("API_CONTACT_NAME", default="Ministerie van Onderwijs, Cultuur en Wetenschap"),
+    "email": env("API_CONTACT_EMAIL", default="opendata@passend.example.nl"),
+    "url": env("API_CONTACT_URL", default="/over/"),
+}
+# Open data is for any web page to read (CORS, django-cors-headers): the API answers
+# every origin, without cookies, and only for reading. The staff write endpoints
+# (/concept) are left out, so a browser keeps them same-origin.
+CORS_URLS_REGEX = r"^/api/v1(?:/(?!.*/concept(?:/|$)).*)?$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-modified-since", "if-none-match"]
+CORS_EXPOSE_HEADERS = ["API-Version", "ETag", "Link", "Content-Disposition", "Retry-After", "X-Request-ID"]
+CORS_PREFLIGHT_MAX_AGE = 24 * 60 * 60
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Passend API",
     "DESCRIPTION": "Open data over de Verbeteraanpak Passend Onderwijs.",

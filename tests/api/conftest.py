@@ -48,6 +48,7 @@ LIST_URLS = [
     "/api/v1/toezeggingen",
     "/api/v1/wetgeving",
     "/api/v1/rapportages",
+    "/api/v1/kerncijfers",
 ]
 DETAIL_URLS = [
     "/api/v1/doelen/1",
@@ -57,6 +58,9 @@ DETAIL_URLS = [
     "/api/v1/toezeggingen/t01575",
     "/api/v1/wetgeving/1-wetsvoorstel-terugdringen-verzuim",
     "/api/v1/rapportages/vgr-2025",
+    "/api/v1/kerncijfers/maatregelen-aantal-webinar-2023",
 ]
-OTHER_URLS = ["/api/v1/programma", "/api/v1/openapi.json", "/api/v1/docs"]
-ALL_URLS = LIST_URLS + DETAIL_URLS + OTHER_URLS
+# The CSV of every list at an address of its own.
+CSV_URLS = [url.replace("/api/v1/", "/api/v1/downloads/") + ".csv" for url in LIST_URLS]
+OTHER_URLS = ["/api/v1", "/api/v1/programma", "/api/v1/openapi.json", "/api/v1/dataset", "/api/v1/docs"]
+ALL_URLS = LIST_URLS + DETAIL_URLS + CSV_URLS + OTHER_URLS
