@@ -114,6 +114,20 @@ class StateMotionSerializer(serializers.Serializer):
     maatregelen = serializers.ListField(source="measure_codes", child=serializers.CharField())
 
 
+class StateFigureSerializer(serializers.Serializer):
+    reeks = serializers.CharField(source="series")
+    titel = serializers.CharField(source="title")
+    eenheid = serializers.CharField(source="unit")
+    waarde = serializers.CharField(
+        source="value", allow_null=True,
+        help_text="Als tekst, met een punt als decimaalteken; null waar de bron alleen woorden geeft.",
+    )
+    zoalsDeBron = serializers.CharField(source="wording")
+    periode = serializers.CharField(source="period")
+    bron = serializers.CharField(source="source_key")
+    maatregelen = serializers.ListField(source="measure_codes", child=serializers.CharField())
+
+
 class EditionStateSerializer(serializers.Serializer):
     """The programme as the edition reported it: stored when it was adopted, never recomputed."""
 
@@ -122,6 +136,7 @@ class EditionStateSerializer(serializers.Serializer):
     maatregelen = StateMeasureSerializer(source="measures", many=True)
     wetgeving = StateLawSerializer(source="laws", many=True)
     moties = StateMotionSerializer(source="motions", many=True)
+    kerncijfers = StateFigureSerializer(source="figures", many=True, default=list)
 
 
 class ListChangeSerializer(serializers.Serializer):

@@ -171,3 +171,28 @@ def test_a_measure_page_says_what_became_of_its_announced_steps(programme_loaded
     page = client.get(reverse("measures:measure_detail", args=["12"])).content.decode()
     assert "De brochure is naar verwachting dit najaar gereed." in page
     assert "<strong>Verschoven</strong>: nu april 2025" in page
+
+
+@pytest.mark.django_db
+def test_the_api_lists_both_editions_and_exposes_their_state_and_changes(programme_loaded, client):
+    editions = {item["sleutel"]: item for item in client.get("/api/v1/rapportages").json()["resultaten"]}
+    assert editions["vgr-2024"]["gereconstrueerd"] is True
+    assert (editions["vgr-2024"]["peildatum"], editions["vgr-2024"]["peildatumOmschrijving"]) == (None, "mei 2024")
+
+    state = client.get("/api/v1/rapportages/vgr-2024/stand").json()
+    measures = {measure["code"]: measure for measure in state["maatregelen"]}
+    assert (measures["8"]["status"], measures["8"]["vervolgstappen"]) == (None, None)
+    assert measures["11"]["statusLabel"] == "Besloten niet uit te voeren"
+    assert any(figure["zoalsDeBron"] == "945 leerlingen" for figure in state["kerncijfers"])
+
+    changes = client.get("/api/v1/rapportages/vgr-2025/wijzigingen").json()
+    assert changes["vorigeRapportage"] == "vgr-2024"
+    assert {"code": "11", "statusVoor": "Besloten niet uit te voeren", "statusNu": "Afgerond"}.items() <= next(
+        measure for measure in changes["maatregelen"] if measure["code"] == "11").items()
+    assert {"wet": "Wetsvoorstel terugdringen verzuim", "voor": "1 augustus 2025", "nu": "1 januari 2026"}.items() <= \
+        next(plan for plan in changes["planning"] if plan["wet"] == "Wetsvoorstel terugdringen verzuim").items()
+    step = next(step for step in changes["vervolgstappen"] if step["sleutel"] == "m12-brochure-vt-melding")
+    assert (step["uitkomst"], step["nieuwMoment"]) == ("verschoven", "april 2025")
+
+    first = client.get("/api/v1/rapportages/vgr-2024/wijzigingen")
+    assert first.status_code == 404 and first["Content-Type"].startswith("application/problem+json")
