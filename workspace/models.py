@@ -23,7 +23,7 @@ class Draft(models.Model):
     """
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("soort"))
-    object_id = models.PositiveBigIntegerField(_("record"))
+    object_id = models.PositiveBigIntegerField(_("nummer van het onderwerp"))
     target = GenericForeignKey("content_type", "object_id")
     document = models.JSONField(_("inhoud"))
     version = models.PositiveIntegerField(_("versie"), default=1)
@@ -84,7 +84,7 @@ class ChangeRecord(models.Model):
     """
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("soort"))
-    object_id = models.PositiveBigIntegerField(_("record"))
+    object_id = models.PositiveBigIntegerField(_("nummer van het onderwerp"))
     object_repr = models.CharField(_("omschrijving"), max_length=300)
     action = models.CharField(_("handeling"), max_length=30, choices=ChangeAction.choices)
     user = models.ForeignKey(
