@@ -135,7 +135,6 @@ def record_edit(request: HttpRequest, kind: str, key: str) -> HttpResponse:
             messages.success(request, _("Het concept is opgeslagen. Het is nog niet gepubliceerd."))
     except ValidationError as error:
         errors = {key: " ".join(values) for key, values in error.message_dict.items()}
-        messages.error(request, _("Het concept is niet opgeslagen. Verbeter de gemarkeerde velden."))
         return _render_edit(
             request,
             staff_kind,
@@ -202,7 +201,8 @@ def _render_review(request, kind, record, *, comment: str = "", errors=None, sta
             "kind": kind,
             "record": record,
             "draft": draft,
-            "diff": diff,
+            "diff": [row for row in diff if row.changed],
+            "unchanged": [row for row in diff if not row.changed],
             "previews": [row for row in diff if row.preview],
             "token": edit_token(record=record, draft=draft),
             "can_publish": user_can_publish(request.user),
