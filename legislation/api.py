@@ -7,6 +7,7 @@ from django.db.models import Prefetch, QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from core.api.views import PublicReadOnlyViewSet, public_list_schema
+from programme.models import edition_light
 
 from .filters import LawFilter
 from .models import ExpectedLaw, LawContentItem, LawMilestone, MilestonePlanning
@@ -20,7 +21,11 @@ def law_queryset(*, detail: bool) -> QuerySet[ExpectedLaw]:
         milestones = milestones.prefetch_related(
             Prefetch(
                 "planning_history",
-                queryset=MilestonePlanning.objects.select_related("source", "edition").order_by("position", "id"),
+                queryset=(
+                    MilestonePlanning.objects.select_related("source", "edition")
+                    .defer(*edition_light("edition"))
+                    .order_by("position", "id")
+                ),
             )
         )
     laws = (

@@ -10,9 +10,11 @@ from django_filters.rest_framework import FilterSet
 from drf_spectacular.utils import extend_schema_field
 
 from core.api.filters import ApiOrderingFilter, YesNoFilter
+from programme.filters import MeasureCodeFilter
 from programme.models import Goal, StakeholderGroup
 
-from .models import Measure, MeasureStatus
+from .figure_selectors import figure_list_with_edition
+from .models import KeyFigure, Measure, MeasureStatus
 from .selectors import measure_list
 
 
@@ -75,3 +77,16 @@ class MeasureFilter(FilterSet):
         )
         measures = queryset.filter(pk__in=selected.values("pk"))
         return self.filters["ordering"].filter(measures, data.get("ordering"))
+
+
+class KeyFigureFilter(FilterSet):
+    maatregel = MeasureCodeFilter(help_text="De code van een maatregel; submaatregelen tellen mee.")
+    reeks = filters.CharFilter(max_length=100, help_text="De sleutel van een reeks, zoals oza-leerlingen.")
+
+    class Meta:
+        model = KeyFigure
+        fields: list[str] = []
+
+    def filter_queryset(self, queryset):
+        data = self.form.cleaned_data
+        return figure_list_with_edition(measure=data.get("maatregel") or None, series=data.get("reeks") or None)

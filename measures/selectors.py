@@ -21,7 +21,15 @@ from django.db.models import Count, Exists, F, JSONField, OuterRef, Prefetch, Q,
 from django.db.models.functions import RowNumber
 from django.utils.formats import date_format
 
-from programme.models import EditionStatus, Goal, Programme, ReportEdition, SourceDocument, StakeholderGroup
+from programme.models import (
+    EditionStatus,
+    Goal,
+    Programme,
+    ReportEdition,
+    SourceDocument,
+    StakeholderGroup,
+    edition_light,
+)
 from programme.planning import parse_planning
 
 from .models import Measure, MeasureItem, MeasureItemKind, MeasureStakeholder, MeasureStatus, MeasureStatusChange
@@ -166,7 +174,11 @@ def measure_detail(*, code: str) -> Measure:
             Prefetch("expected_laws", queryset=related("expected_laws").order_by("position")),
             Prefetch(
                 "status_changes",
-                queryset=MeasureStatusChange.objects.select_related("source", "edition").order_by("sort_date", "id"),
+                queryset=(
+                    MeasureStatusChange.objects.select_related("source", "edition")
+                    .defer(*edition_light("edition"))
+                    .order_by("sort_date", "id")
+                ),
             ),
         )
         .get(code=code)
@@ -411,7 +423,7 @@ def source_date(source, edition) -> tuple[datetime.date | None, str]:
     period = parse_planning(source.date_text)
     if period:
         return period[0], source.date_text
-    if edition is not None:
+    if edition is not None and edition.reference_date:
         return edition.reference_date, date_format(edition.reference_date, "j F Y")
     return None, source.date_text
 
@@ -422,9 +434,12 @@ class EditionMeasureStatus:
 
     key: str
     title: str
-    reference_date: datetime.date | None
+    reference_label: str
     status: str | None
     label: str
+    # What this report said became of the next steps the report before it announced.
+    step_outcomes: list[dict]
+    previous_title: str
 
 
 def measure_status_per_edition(*, code: str) -> list[EditionMeasureStatus]:
@@ -432,13 +447,16 @@ def measure_status_per_edition(*, code: str) -> list[EditionMeasureStatus]:
     the small extract of each frozen state, however many editions there are."""
     editions = (
         ReportEdition.objects.filter(status=EditionStatus.ADOPTED)
-        .order_by("number").only("key", "title", "reference_date", "frozen_summary")
+        .order_by("number").only("key", "title", "reference_date", "reference_date_text", "frozen_summary")
     )
     rows = []
+    previous_title = ""
     for edition in editions:
         entry = edition.frozen_summary.get("measures", {}).get(code)
         rows.append(EditionMeasureStatus(
-            edition.key, edition.title, edition.reference_date, entry["status"] if entry else None,
+            edition.key, edition.title, edition.reference_label, entry["status"] if entry else None,
             entry["label"] if entry else "Niet in deze rapportage",
+            edition.frozen_summary.get("step_outcomes", {}).get(code, []), previous_title,
         ))
+        previous_title = edition.title
     return rows

@@ -15,7 +15,7 @@ from core.paging import list_page
 from programme.codes import parse_measure_code
 from programme.models import Goal, StakeholderGroup
 
-from . import selectors
+from . import figure_selectors, selectors
 from .models import Measure, MeasureStatus
 
 YES_NO = {"ja": True, "nee": False}
@@ -127,7 +127,16 @@ def measure_detail(request, code: str):
             "sections": selectors.measure_sections(measure=measure),
             "history": selectors.status_history(records=list(measure.status_changes.all())),
             "per_edition": selectors.measure_status_per_edition(code=measure.code),
+            "figure_series": figure_selectors.figure_series_list(measure=measure.code),
         },
+    )
+
+
+@public_page
+def figure_list(request):
+    return render(
+        request, "measures/figure_list.html",
+        {"section": "figures", "figure_series": figure_selectors.figure_series_list()},
     )
 
 

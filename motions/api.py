@@ -7,6 +7,7 @@ from django.db.models import Prefetch, QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from core.api.views import PublicReadOnlyViewSet, public_list_schema
+from programme.models import edition_light
 
 from .filters import CommitmentFilter, MotionFilter
 from .models import Commitment, Motion, MotionStatusChange, MotionSubmitter
@@ -23,7 +24,11 @@ def motion_queryset(*, detail: bool) -> QuerySet[Motion]:
     return motions.select_related("submitters_source").prefetch_related(
         Prefetch(
             "status_changes",
-            queryset=MotionStatusChange.objects.select_related("source", "edition").order_by("sort_date", "id"),
+            queryset=(
+                MotionStatusChange.objects.select_related("source", "edition")
+                .defer(*edition_light("edition"))
+                .order_by("sort_date", "id")
+            ),
         )
     )
 

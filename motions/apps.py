@@ -9,6 +9,8 @@ class MotionsConfig(AppConfig):
     def ready(self) -> None:
         from workspace import site
 
+        # Register the tasks: services.py sends them by name and never imports tasks.py.
+        from . import tasks  # noqa: F401
         from .documents import MOTION_KIND
 
         site.register(MOTION_KIND)

@@ -12,7 +12,7 @@ from core.api.docs import ApiDocsView, OpenApiView
 from core.api.problems import api_not_found
 from dashboard.api import ProgrammeDocumentView
 from legislation.api import LawViewSet
-from measures.api import GoalViewSet, MeasureViewSet, StakeholderGroupViewSet
+from measures.api import GoalViewSet, KeyFigureViewSet, MeasureViewSet, StakeholderGroupViewSet
 from motions.api import CommitmentViewSet, MotionViewSet
 from reports.api import EditionViewSet
 from workspace.api import DraftPublishView, DraftReturnView, DraftSubmitView, DraftView
@@ -27,6 +27,7 @@ router.register("moties", MotionViewSet, basename="motie")
 router.register("toezeggingen", CommitmentViewSet, basename="toezegging")
 router.register("wetgeving", LawViewSet, basename="wet")
 router.register("rapportages", EditionViewSet, basename="rapportage")
+router.register("kerncijfers", KeyFigureViewSet, basename="kerncijfer")
 
 urlpatterns = [
     *router.urls,

@@ -168,7 +168,14 @@ class ReportEdition(models.Model):
     number = models.PositiveSmallIntegerField(_("volgnummer"))
     title = models.CharField(_("titel"), max_length=300)
     year = models.PositiveSmallIntegerField(_("jaar"))
-    reference_date = models.DateField(_("peildatum"))
+    # Editions are ordered by number. A reconstructed edition may know its peildatum only
+    # as words ("mei 2024"): then the date stays empty and the wording says what is known.
+    reference_date = models.DateField(_("peildatum"), null=True, blank=True)
+    reference_date_text = models.CharField(_("peildatum zoals bekend"), max_length=100, blank=True)
+    # An edition known only from other sources (the 2024 report from its Kamerbrief): it
+    # shows what the sources state and links to them, and never gets a rendered report of
+    # its own, since that would be a document that never existed.
+    is_reconstructed = models.BooleanField(_("gereconstrueerd uit de bronnen"), default=False)
     status = models.CharField(
         _("status"), max_length=20, choices=EditionStatus.choices, default=EditionStatus.OPEN
     )
@@ -221,6 +228,10 @@ class ReportEdition(models.Model):
             models.UniqueConstraint(
                 fields=["programme"], condition=models.Q(status="in_voorbereiding"), name="edition_one_open",
             ),
+            models.CheckConstraint(
+                condition=models.Q(reference_date__isnull=False) | ~models.Q(reference_date_text=""),
+                name="edition_has_reference", violation_error_message=_("Geef een peildatum."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -229,6 +240,19 @@ class ReportEdition(models.Model):
     @property
     def is_adopted(self) -> bool:
         return self.status == EditionStatus.ADOPTED
+
+    @property
+    def reference_label(self) -> str:
+        """The peildatum as readers see it: "1 februari 2025", or "mei 2024"."""
+        if self.reference_date:
+            return date_format(self.reference_date, "j F Y")
+        return self.reference_date_text
+
+
+def edition_light(prefix: str) -> list[str]:
+    """Fields to defer on a joined edition: its frozen state is some 200 kB of JSON, and a
+    record that only names its edition never needs it."""
+    return [f"{prefix}__frozen_state", f"{prefix}__frozen_summary"]
 
 
 class StatusRecord(models.Model):

@@ -54,8 +54,15 @@ def status_badge(record) -> str:
     """The status of a measure, motion or commitment (or a record of one) as text in a
     coloured label; the colour is never the only signal. A tag, not an include: lists
     show one per row, and an include costs several times as much."""
-    label = _("Status onbekend") if record.status == "onbekend" else record.get_status_display()
-    return format_html('<span class="status status--{}">{}</span>', record.status, label)
+    if isinstance(record, Measure) and record.parent_id and record.status == "onbekend":
+        # A sub-measure without a status of its own (8a, 16b) is part of its measure.
+        parent = record.parent
+        return format_html(
+            '<span class="status status--{} status--part">{}</span>', parent.status,
+            _("Onderdeel van maatregel %(code)s: %(status)s")
+            % {"code": parent.code, "status": parent.get_status_display().lower()},
+        )
+    return format_html('<span class="status status--{}">{}</span>', record.status, record.get_status_display())
 
 
 @register.simple_tag

@@ -8,6 +8,7 @@ workers. ``production.py`` adds the hardening that a public deployment needs.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -211,6 +212,11 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-stale-report-generations": {
         "task": "reports.tasks.sweep_stale_generations",
         "schedule": 10 * 60,
+    },
+    # The Tweede Kamer's facts about our motions (decisions, submitters), at night.
+    "tweede-kamer-sync": {
+        "task": "motions.tasks.tweede_kamer_sync_nightly",
+        "schedule": crontab(hour=3, minute=30),
     },
 }
 

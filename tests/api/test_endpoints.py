@@ -129,7 +129,11 @@ def test_only_published_editions_are_public(client):
     concept = ReportEditionFactory(programme=ReportEdition.objects.first().programme, status=EditionStatus.OPEN)
     keys = [item["sleutel"] for item in client.get("/api/v1/rapportages").json()["resultaten"]]
     assert concept.key not in keys
-    assert keys == list(ReportEdition.objects.filter(status=EditionStatus.ADOPTED).values_list("key", flat=True))
+    # Newest first, the reconstructed 2024 edition included.
+    assert keys == list(
+        ReportEdition.objects.filter(status=EditionStatus.ADOPTED).order_by("-number").values_list("key", flat=True)
+    )
+    assert keys == ["vgr-2025", "vgr-2024"]
     assert client.get(f"/api/v1/rapportages/{concept.key}").status_code == 404
 
 
@@ -249,5 +253,5 @@ def test_programme_document_holds_everything(client):
     assert len(body["toezeggingen"]) == Commitment.objects.count()
     assert len(body["wetgeving"]) == ExpectedLaw.objects.count()
     assert len(body["betrokkenen"]) == StakeholderGroup.objects.count()
-    assert [item["sleutel"] for item in body["rapportages"]] == ["vgr-2025"]
+    assert [item["sleutel"] for item in body["rapportages"]] == ["vgr-2025", "vgr-2024"]
     assert body["prioriteiten"]

@@ -18,7 +18,7 @@ PAGE_TYPES = [
     "/maatregelen/",
     "/maatregelen/?status=gestopt&q=verzuim",  # with a filter that is explained
     "/maatregelen/8/",
-    "/maatregelen/14/",  # status onbekend
+    "/maatregelen/8a/",  # a sub-measure: part of measure 8, with its status
     "/betrokkenen/",
     "/betrokkenen/ouders/",
     "/moties/",

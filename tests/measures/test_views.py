@@ -66,9 +66,11 @@ class TestOverview:
         html = page(client, "/")
         assert "<h1>Hoe staat de Verbeteraanpak Passend Onderwijs ervoor?</h1>" in html
         assert "Status van de maatregelen" in html
-        # The chart's table: 25 measures, the unknown one shown as such.
+        # The chart's table: 25 measures; sub-measures are counted with their measure, and
+        # every measure has a status in the 2025 report.
         assert '<th scope="row">Totaal</th><td class="num">25</td>' in html
-        assert "Status onbekend" in html
+        assert re.search(r'Niet vermeld</th>\s*<td class="num">0</td>', html)
+        assert "Status onbekend" not in html
         assert 'class="bar__segment bg--afgerond pct-' in html
 
     def test_goals_prioritised_changes_and_laws(self, client):
@@ -208,11 +210,19 @@ class TestMeasureDetail:
         for group in entry["stakeholders"]:
             assert f">{group}</a>" in html
 
-    def test_unknown_status_is_shown_with_its_note(self, client):
-        entry = yaml.safe_load((FIXTURES / "measures" / "14.yaml").read_text(encoding="utf-8"))
-        html = page(client, "/maatregelen/14/")
-        assert "Status onbekend" in html
-        assert entry["status_note"].replace('"', "&quot;") in html
+    def test_a_sub_measure_shows_it_is_part_of_its_measure(self, client):
+        # 8a has no status of its own in the report: it is part of 8, which is in uitvoering.
+        html = page(client, "/maatregelen/8a/")
+        badge = ('<span class="status status--in_uitvoering status--part">'
+                 "Onderdeel van maatregel 8: in uitvoering</span>")
+        assert badge in html
+        assert "Status onbekend" not in html
+
+    def test_an_unknown_status_reads_niet_vermeld(self, client, django_capture_on_commit_callbacks):
+        Measure.objects.filter(code="14").update(status=MeasureStatus.UNKNOWN)
+        with django_capture_on_commit_callbacks(execute=True):
+            content_changed()
+        assert '<span class="status status--onbekend">Niet vermeld</span>' in page(client, "/maatregelen/14/")
 
     def test_sub_measures_motions_and_laws(self, client):
         html = page(client, "/maatregelen/8/")
@@ -306,16 +316,17 @@ class TestChangesAndFeeds:
 @pytest.mark.usefixtures("programme_in_class")
 class TestCache:
     def test_a_published_change_shows_at_once(self, client, django_capture_on_commit_callbacks):
-        badge = '<span class="status status--in_uitvoering">In uitvoering</span>'
+        badge = '<span class="status status--afgerond">Afgerond</span>'
         assert badge not in page(client, "/maatregelen/14/")
-        Measure.objects.filter(code="14").update(status=MeasureStatus.IN_PROGRESS, status_note="")
+        Measure.objects.filter(code="14").update(status=MeasureStatus.COMPLETED)
         # Without a publish the cached page is served...
         assert badge not in page(client, "/maatregelen/14/")
         # ...a publish (which calls content_changed) makes every page current at once.
         with django_capture_on_commit_callbacks(execute=True):
             content_changed()
         assert badge in page(client, "/maatregelen/14/")
-        assert '<td class="num">13</td>' in page(client, "/")
+        # Eight measures are afgerond in the 2025 report; now nine.
+        assert re.search(r'Afgerond</th>\s*<td class="num">9</td>', page(client, "/"))
 
     def test_each_query_string_is_its_own_entry(self, client):
         assert "31 maatregelen" in page(client, "/maatregelen/")
