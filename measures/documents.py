@@ -122,7 +122,12 @@ def measure_document_clean(*, document: dict, published: dict, today: datetime.d
     unknown = [name for name in stakeholders if name not in known]
     if unknown:
         errors["stakeholders"] = _("Onbekende groep(en): %(names)s.") % {"names": ", ".join(unknown)}
-    cleaned["stakeholders"] = list(dict.fromkeys(stakeholders))
+    # The groups keep the published (report's) order and new ones follow: the form sends
+    # its checkboxes in its own order, which is no change of the measure.
+    chosen = list(dict.fromkeys(stakeholders))
+    cleaned["stakeholders"] = [name for name in published["stakeholders"] if name in chosen] + [
+        name for name in chosen if name not in published["stakeholders"]
+    ]
 
     cleaned["links"] = []
     links = document.get("links", [])
@@ -166,7 +171,7 @@ def measure_form_context(record: Measure, document: dict, errors: dict) -> dict:
     return {
         "lists": lists,
         "status_choices": MeasureStatus.choices,
-        "stakeholder_choices": list(StakeholderGroup.objects.values_list("name", flat=True)),
+        "stakeholder_choices": [(name, name) for name in StakeholderGroup.objects.values_list("name", flat=True)],
     }
 
 
@@ -195,8 +200,8 @@ MEASURE_KIND = EditableKind(
     field_labels={
         "chapter_title": "Titel boven het hoofdstuk",
         "introduction": "Inleiding en aanpak",
-        "summary": "Stand van zaken",
-        "stakeholders": "Betrokkenen",
+        "summary": "Stand van zaken (bij maatregelen zonder eigen hoofdstuk)",
+        "stakeholders": "Betrokkenen – vertegenwoordiging van",
         "dilemmas": "Dilemma’s bij de maatregel",
         "steps": "Stappen tot nu toe",
         "next_steps": "Vervolgstappen",
@@ -206,4 +211,6 @@ MEASURE_KIND = EditableKind(
         "has_chapter": "Eigen hoofdstuk",
     },
     status_choices=MeasureStatus.choices,
+    value_labels={"status": dict(MeasureStatus.choices)},
+    rich_text_fields=("introduction", "summary"),
 )

@@ -18,7 +18,7 @@ from legislation.api import LawViewSet
 from measures.api import GoalViewSet, KeyFigureViewSet, MeasureViewSet, StakeholderGroupViewSet
 from motions.api import CommitmentViewSet, MotionViewSet
 from reports.api import EditionViewSet
-from workspace.api import DraftPublishView, DraftSubmitView, DraftView
+from workspace.api import DraftPublishView, DraftReturnView, DraftSubmitView, DraftView
 
 app_name = "api"
 
@@ -81,6 +81,8 @@ urlpatterns = [
             DraftSubmitView.as_view(), name="concept_aanbieden"),
     re_path(r"^(?P<kind>(?:maatregelen|moties|wetgeving))/(?P<key>[^/]+)/concept/publiceren$",
             DraftPublishView.as_view(), name="concept_publiceren"),
+    re_path(r"^(?P<kind>(?:maatregelen|moties|wetgeving))/(?P<key>[^/]+)/concept/terugsturen$",
+            DraftReturnView.as_view(), name="concept_terugsturen"),
     # Last: every other address under /api/v1/ is a problem+json 404, not an HTML page.
     # [\s\S] and not ".", which stops at a newline (an address can hold one as %0A); not
     # the (?s) flag either, which Django's reverse() refuses.

@@ -25,5 +25,6 @@ urlpatterns = [
     path("<slug:kind>/<str:key>/", workspace_views.record_edit, name="record_edit"),
     path("<slug:kind>/<str:key>/status/", workspace_views.record_status, name="record_status"),
     path("<slug:kind>/<str:key>/beoordelen/", workspace_views.record_review, name="record_review"),
+    path("<slug:kind>/<str:key>/verwijderen/", workspace_views.record_discard, name="record_discard"),
     path("<slug:kind>/<str:key>/geschiedenis/", workspace_views.record_history, name="record_history"),
 ]

@@ -40,7 +40,7 @@ def test_oversized_text_is_refused_with_a_clear_message(editor_client):
     response = editor_client.post("/beheer/maatregelen/5/", {
         "token": token, "title": "x", "status": "in_opstartfase", "introduction": "a" * 50_000, "action": "save"})
     assert response.status_code == 400
-    assert "Maximaal 10000 tekens" in response.content.decode()
+    assert "Maximaal 10.000 tekens" in response.content.decode()
 
 
 def test_login_does_not_reveal_whether_an_account_exists(client, editor):
@@ -116,7 +116,7 @@ def test_a_three_megabyte_text_gets_the_fields_own_message(editor_client):
     response = editor_client.post("/beheer/maatregelen/5/", {
         "token": token, "title": "x", "status": status, "introduction": "a" * 3_000_000, "action": "save"})
     assert response.status_code == 400
-    assert "Maximaal 10000 tekens" in response.content.decode()
+    assert "Maximaal 10.000 tekens" in response.content.decode()
     assert not Draft.objects.exists()
 
 

@@ -26,6 +26,7 @@ ALLOWED = {
     "staff:record_status": EDIT,
     "staff:record_review": EDIT,
     "staff:record_history": EDIT,
+    "staff:record_discard": EDIT,
     "staff:report_home": REPORTS,
     "staff:report_edition": REPORTS,
     "staff:report_edition_start": {"beheerder"},

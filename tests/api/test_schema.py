@@ -46,7 +46,7 @@ def test_openapi_document_validates_and_covers_every_endpoint(client):
     for url in DETAIL_URLS:
         assert re.sub(r"[^/]+$", "x", url) in templated
     for path, operations in document["paths"].items():
-        if path.endswith(("/concept", "/aanbieden", "/publiceren")):
+        if path.endswith(("/concept", "/aanbieden", "/publiceren", "/terugsturen")):
             assert all(operation["security"] for operation in operations.values())
             assert all("API-Version" in operation["responses"]["200"]["headers"] for operation in operations.values())
             continue  # the staff write endpoints (tests/workspace/test_api.py)

@@ -81,7 +81,7 @@ def test_validation_errors_keep_everything_typed(programme_loaded, editor_client
     assert response.status_code == 400
     html = response.content.decode()
     assert "Mijn zorgvuldig getypte tekst." in html
-    assert "Onderbouwing statuswijziging, datum" in html
+    assert "Datum van de wijziging: " in html
     assert not Draft.objects.exists()
 
 
@@ -149,7 +149,8 @@ def test_a_redacteur_sees_no_publish_button_and_cannot_publish(programme_loaded,
     editor_client.post("/beheer/maatregelen/5/", _measure_post(measure, state, summary="X."))
     review = editor_client.get("/beheer/maatregelen/5/beoordelen/")
     assert 'value="publish"' not in review.content.decode()
-    token = re.search(r'name="token" value="([^"]+)"', review.content.decode()).group(1)
+    confirmation = editor_client.get("/beheer/maatregelen/5/verwijderen/").content.decode()
+    token = re.search(r'name="token" value="([^"]+)"', confirmation).group(1)
     editor_client.post("/beheer/maatregelen/5/beoordelen/", {"token": token, "action": "publish"})
     assert Draft.objects.exists()
     measure.refresh_from_db()
