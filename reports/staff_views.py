@@ -171,14 +171,22 @@ class EditionAdoptView(PermissionRequiredMixin, TemplateView):
         answers, errors = {}, []
         for entry in context["steps_to_record"]:
             if entry["chosen"] not in dict(ANSWERABLE_OUTCOMES):
-                errors.append(_("Kies wat er is gebeurd met de vervolgstap van maatregel %(code)s: “%(text)s”.")
-                              % {"code": entry["code"], "text": entry["step"]["text"]})
+                entry["error"] = _("Kies wat er is gebeurd met deze vervolgstap.")
+                errors.append({
+                    "anchor": f"stap-{entry['step']['id']}-{ANSWERABLE_OUTCOMES[0][0]}",
+                    "label": _("Vervolgstap van maatregel %(code)s") % {"code": entry["code"]},
+                    "message": entry["error"],
+                })
                 continue
             answers[entry["step"]["id"]] = {"outcome": entry["chosen"], "note": entry["note"].strip()}
+        confirm_error = ""
         if request.POST.get("confirm") != "ja":
-            errors.append(_("Bevestig dat u de editie wilt vaststellen."))
+            confirm_error = _("Bevestig dat u de editie wilt vaststellen.")
+            errors.append({"anchor": "confirm", "label": _("Bevestiging"), "message": confirm_error})
         if errors:
-            return self.render_to_response({**context, "errors": errors}, status=400)
+            return self.render_to_response(
+                {**context, "error_summary": errors, "confirm_error": confirm_error}, status=400
+            )
         try:
             edition_adopt(edition=edition, user=request.user, step_answers=answers)
         except ValidationError as error:

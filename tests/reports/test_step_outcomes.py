@@ -41,7 +41,11 @@ def test_the_confirmation_page_asks_for_steps_no_longer_listed(client, final_edi
     page = client.get(url).content.decode()
     assert dropped in page and f'name="stap-{_step_key(dropped)}"' in page
     refused = client.post(url, {"confirm": "ja"})
-    assert refused.status_code == 400 and "Kies wat er is gebeurd" in refused.content.decode()
+    html = refused.content.decode()
+    assert refused.status_code == 400 and "Kies wat er is gebeurd met deze vervolgstap." in html
+    # The error summary links to the first choice of the step; the choices say they are invalid.
+    assert f'href="#stap-{_step_key(dropped)}-uitgevoerd"' in html
+    assert f'id="stap-{_step_key(dropped)}-uitgevoerd" name="stap-{_step_key(dropped)}" value="uitgevoerd" required aria-invalid="true"' in html
     assert not ReportEdition.objects.get(key="vgr-2026").is_adopted
 
 
