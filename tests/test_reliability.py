@@ -25,12 +25,12 @@ def redis_down(settings):
 
 
 @pytest.mark.parametrize("url", ["/", "/maatregelen/", "/maatregelen/5/", "/moties/", "/wetgeving/", "/health/live"])
-def test_public_pages_work_without_redis(client, programme_loaded, redis_down, url):
+def test_public_pages_work_without_redis(client, programme, redis_down, url):
     assert client.get(url).status_code == 200
 
 
 def test_staff_editing_and_publishing_work_without_redis(
-    programme_loaded, redis_down, editor, final_editor, caplog, django_capture_on_commit_callbacks
+    programme, redis_down, editor, final_editor, caplog, django_capture_on_commit_callbacks
 ):
     measure = Measure.objects.get(code="5")
     draft_save(

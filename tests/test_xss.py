@@ -34,7 +34,7 @@ def _publish(record, editor, final_editor, **changes):
 
 
 @pytest.fixture
-def poisoned(programme_loaded, editor, final_editor):
+def poisoned(programme, editor, final_editor):
     text = " ".join(PAYLOADS)
     measure = Measure.objects.get(code="2")
     _publish(measure, editor, final_editor,
