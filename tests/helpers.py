@@ -44,3 +44,22 @@ def page(client, url: str, status: int = 200) -> str:
     assert response.status_code == status, (url, response.status_code)
     return response.content.decode()
 
+
+def publish(record, *, editor, final_editor, document: dict | None = None, **changes) -> None:
+    """Publish a change the way staff do: the redacteur saves a draft (the record's
+    current document with ``changes``, or ``document`` as given) and offers it for
+    review, and the eindredacteur publishes it."""
+    from workspace import site
+    from workspace.services import draft_for, draft_publish, draft_save, draft_submit, edit_token
+
+    def token():
+        record.refresh_from_db()
+        return edit_token(record=record, draft=draft_for(record=record))
+
+    if document is None:
+        record.refresh_from_db()
+        document = site.for_record(record).document(record)
+    draft_save(record=record, user=editor, document={**document, **changes}, expected_token=token())
+    draft_submit(record=record, user=editor, expected_token=token())
+    draft_publish(record=record, user=final_editor, expected_token=token())
+    record.refresh_from_db()

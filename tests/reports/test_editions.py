@@ -14,9 +14,10 @@ from programme.models import EditionStatus, ReportEdition
 from reports.editions import edition_adopt, edition_snapshot, edition_start
 from reports.models import GenerationStatus
 from reports.services import report_generation_start
+from tests.helpers import publish
 from workspace import site
 from workspace.models import Draft
-from workspace.services import draft_for, draft_publish, draft_save, edit_token
+from workspace.services import draft_save, edit_token
 
 pytestmark = pytest.mark.django_db
 YESTERDAY = (datetime.date.today() - datetime.timedelta(days=1)).isoformat()
@@ -25,13 +26,9 @@ NEW_STATUS_NOTE = "Een toelichting die pas na het vaststellen is gepubliceerd."
 
 def _publish_a_change(measure: Measure, editor, final_editor) -> None:
     """Measure gets another status and a new note, through the workspace as staff would."""
-    document = dict(site.for_record(measure).document(measure), status_note=NEW_STATUS_NOTE)
-    document["status"] = "afgerond" if measure.status != "afgerond" else "in_uitvoering"
-    document["status_change"] = {"date": YESTERDAY, "explanation": "Stand van vandaag."}
-    draft_save(record=measure, user=editor, document=document, expected_token=edit_token(record=measure, draft=None))
-    measure.refresh_from_db()
-    draft_publish(record=measure, user=final_editor,
-                  expected_token=edit_token(record=measure, draft=draft_for(record=measure)))
+    publish(measure, editor=editor, final_editor=final_editor, status_note=NEW_STATUS_NOTE,
+            status="afgerond" if measure.status != "afgerond" else "in_uitvoering",
+            status_change={"date": YESTERDAY, "explanation": "Stand van vandaag."})
 
 
 def _rendered(tmp_path, name: str, **options) -> bytes:
@@ -174,19 +171,14 @@ def _adopt_2026_with_progress(editor, final_editor):
         steps=document["steps"] + ["Elke vo-school heeft een aanspreekpunt aangewezen."],
         next_steps=document["next_steps"][1:],
     )
-    draft_save(record=measure, user=editor, document=document, expected_token=edit_token(record=measure, draft=None))
-    measure.refresh_from_db()
-    draft_publish(record=measure, user=final_editor,
-                  expected_token=edit_token(record=measure, draft=draft_for(record=measure)))
+    publish(measure, editor=editor, final_editor=final_editor, document=document)
     law = ExpectedLaw.objects.get(number="1")
     entry = law.milestones.get(phase="inwerkingtreding")
     law_document = site.for_record(law).document(law)
     for milestone in law_document["milestones"]:
         if milestone["id"] == entry.pk:
             milestone.update(planned_text="1 augustus 2026", planned_start="", planned_end="")
-    draft_save(record=law, user=editor, document=law_document, expected_token=edit_token(record=law, draft=None))
-    law.refresh_from_db()
-    draft_publish(record=law, user=final_editor, expected_token=edit_token(record=law, draft=draft_for(record=law)))
+    publish(law, editor=editor, final_editor=final_editor, document=law_document)
     return edition_adopt(edition=opened, user=final_editor), dropped
 
 

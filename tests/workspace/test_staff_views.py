@@ -5,6 +5,7 @@ import re
 import pytest
 
 from measures.models import Measure
+from tests.helpers import publish
 from workspace.models import ChangeRecord, Draft
 
 pytestmark = pytest.mark.django_db
@@ -166,18 +167,10 @@ def test_quick_status_update_from_the_list(programme, editor_client):
 
 
 def test_history_lists_versions_and_restores_into_a_draft(programme, client, editor, final_editor):
-    from workspace import site
-    from workspace.services import draft_publish, draft_save, edit_token
-
     measure = Measure.objects.get(code="3")
     original = measure.summary
     assert original and original != "Nieuw."
-    draft_save(record=measure, user=editor, document=dict(site.for_record(measure).document(measure), summary="Nieuw."),
-               expected_token=edit_token(record=measure, draft=None))
-    measure.refresh_from_db()
-    from workspace.services import draft_for
-    draft_publish(record=measure, user=final_editor,
-                  expected_token=edit_token(record=measure, draft=draft_for(record=measure)))
+    publish(measure, editor=editor, final_editor=final_editor, summary="Nieuw.")
     client.force_login(editor)
     html = client.get("/beheer/maatregelen/3/geschiedenis/").content.decode()
     assert "Versie 1" in html and "Versie 2" in html
