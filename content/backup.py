@@ -88,11 +88,13 @@ def programme_import(*, text: str) -> int:
                 if item.deferred_fields:
                     deferred.append(item)
                 count += 1
+            # References by natural key to records later in the file, now that they
+            # exist; one to a record that is nowhere (a role this database does not
+            # know) is named like any other unreadable value.
+            for item in deferred:
+                item.save_deferred_fields()
         except DeserializationError as error:
             raise BackupError(f"De back-up bevat gegevens die niet te lezen zijn: {error}") from None
-        # References by natural key to records later in the file, now that they exist.
-        for item in deferred:
-            item.save_deferred_fields()
         _check_references()
         # Rows came with their ids: move each sequence past them.
         with connection.cursor() as cursor:

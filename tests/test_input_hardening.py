@@ -14,7 +14,7 @@ text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30
 
 
 @pytest.fixture
-def editor_client(client, editor, programme_loaded):
+def editor_client(client, editor, programme):
     client.force_login(editor)
     return client
 
@@ -145,7 +145,7 @@ def test_a_right_to_left_override_in_a_title_is_refused(editor_client):
 @pytest.mark.parametrize("url", ["/", "/maatregelen/", "/maatregelen/8a/", "/moties/", "/wijzigingen/",
                                  "/health/ready", "/health/live"])
 @pytest.mark.parametrize("method", ["post", "put", "delete"])
-def test_public_pages_refuse_writes_with_405(client, programme_loaded, url, method):
+def test_public_pages_refuse_writes_with_405(client, programme, url, method):
     assert getattr(client, method)(url).status_code == 405
 
 

@@ -1,37 +1,4 @@
-import io
-
 import pytest
-from django.conf import settings
-from django.core.cache import cache
-from django.core.management import call_command
-from django.db import transaction
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """Throttle counters, cached responses and the content version start empty in every test."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture(scope="module")
-def _programme_for_module(django_db_setup, django_db_blocker):
-    """The real programme, loaded once per test module inside a transaction that is
-    rolled back afterwards (each test still runs in its own savepoint)."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        call_command("load_programme", fixtures=settings.PROGRAMME_FIXTURES_DIR, stdout=io.StringIO())
-    yield
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
-
-
-@pytest.fixture
-def programme(_programme_for_module, db):
-    """The real programme content (see _programme_for_module), for one test."""
 
 
 @pytest.fixture

@@ -3,13 +3,16 @@ import json
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from measures.models import Measure, MeasureStatusChange
 from motions.models import Motion
+from programme.models import Programme
 from search.selectors import search_keys
-from workspace.models import ChangeRecord
+from tests.helpers import publish
+from workspace.models import ChangeAction, ChangeRecord
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -20,20 +23,7 @@ def _export(path) -> str:
 
 
 def test_export_import_round_trip_is_identical(programme_loaded, editor, final_editor, tmp_path):
-    from workspace import site
-    from workspace.services import draft_for, draft_publish, draft_save, edit_token
-
-    measure = Measure.objects.get(code="8a")
-    draft_save(
-        record=measure,
-        user=editor,
-        document=dict(site.for_record(measure).document(measure), summary="Bijgewerkt."),
-        expected_token=edit_token(record=measure, draft=None),
-    )
-    measure.refresh_from_db()
-    draft_publish(
-        record=measure, user=final_editor, expected_token=edit_token(record=measure, draft=draft_for(record=measure))
-    )
+    publish(Measure.objects.get(code="8a"), editor=editor, final_editor=final_editor, summary="Bijgewerkt.")
     first = _export(tmp_path / "first.json")
     counts = (
         Measure.objects.count(),
@@ -99,3 +89,49 @@ def test_a_damaged_backup_names_what_is_wrong_and_restores_nothing(programme_loa
     with pytest.raises(CommandError, match=message):
         call_command("import_programme", input=path, stdout=io.StringIO())
     assert Measure.objects.count() == 0 and Motion.objects.count() == 0
+
+
+@pytest.mark.parametrize("version", [1, 3, None])
+def test_a_backup_of_another_format_version_is_refused_and_restores_nothing(db, tmp_path, version):
+    """Format 1 is the layout before the programme app; a later version is not known yet."""
+    path = tmp_path / "backup.json"
+    path.write_text(json.dumps({"format": "passend-backup", "version": version, "objects": [
+        {"model": "programme.programme", "pk": 1, "fields": {"title": "Oud"}},
+    ]}), encoding="utf-8")
+    with pytest.raises(CommandError, match=f"Onbekende versie van het back-upformaat: {version}."):
+        call_command("import_programme", input=path, stdout=io.StringIO())
+    assert not Measure.objects.exists() and not Programme.objects.exists()
+
+
+def test_references_to_records_later_in_the_file_are_restored(programme_loaded, editor, final_editor, tmp_path):
+    """A reference by natural key (an account, by user name) to a record further down the
+    file cannot be resolved when it is read: it is restored once that record exists."""
+    measure = Measure.objects.get(code="8a")
+    measure.editors.add(editor)
+    publish(measure, editor=editor, final_editor=final_editor, summary="Bijgewerkt.")
+    path = tmp_path / "backup.json"
+    original = _export(path)
+    payload = json.loads(original)
+    accounts = [item for item in payload["objects"] if item["model"] == "auth.user"]
+    assert accounts
+    payload["objects"] = [item for item in payload["objects"] if item["model"] != "auth.user"] + accounts
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    call_command("flush", interactive=False, verbosity=0)
+
+    call_command("import_programme", input=path, stdout=io.StringIO())
+
+    assert [user.username for user in Measure.objects.get(code="8a").editors.all()] == ["redacteur"]
+    assert ChangeRecord.objects.get(action=ChangeAction.PUBLISHED).user.username == "eindredacteur"
+    assert _export(tmp_path / "again.json") == original
+
+
+def test_a_role_this_database_does_not_know_is_named_and_nothing_is_restored(programme_loaded, editor, tmp_path):
+    path = tmp_path / "backup.json"
+    payload = json.loads(_export(path))
+    account = next(item for item in payload["objects"] if item["model"] == "auth.user")
+    account["fields"]["groups"] = [["hoofdredacteur"]]
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    call_command("flush", interactive=False, verbosity=0)
+    with pytest.raises(CommandError, match=r"niet te lezen.*hoofdredacteur"):
+        call_command("import_programme", input=path, stdout=io.StringIO())
+    assert not Measure.objects.exists() and not get_user_model().objects.exists()

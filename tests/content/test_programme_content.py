@@ -5,9 +5,9 @@ from fixtures/: the 2025 report (000, "vgr-2025"), the 2023 webinar (001) and th
 Kamerbrief (002). Where the extracted text is garbled, the OCR'd source line is quoted so
 a reviewer can see how the expected value was read.
 
-The content is loaded once for this module (by the same management command the
-``programme_loaded`` fixture runs) inside a transaction that is rolled back afterwards:
-loading takes about two seconds and the checks below are a few hundred.
+The content is loaded once for this module (the ``programme`` fixture) inside a
+transaction that is rolled back afterwards: loading takes about two seconds and the
+checks below are a few hundred.
 """
 import datetime
 import io
@@ -15,25 +15,13 @@ import io
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.db import transaction
 
 from legislation.models import ExpectedLaw
 from measures.models import Measure, MeasureItemKind, MeasureStakeholder, MeasureStatusChange, Priority
 from motions.models import Commitment, Motion, MotionStatusChange
 from programme.models import Goal, ReportEdition, StakeholderGroup
 
-
-@pytest.fixture(scope="module")
-def _programme_once(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_programme", fixtures=settings.PROGRAMME_FIXTURES_DIR, stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture(autouse=True)
-def _content(_programme_once, db):
-    """Each test runs in a savepoint inside the module's loaded transaction."""
+pytestmark = pytest.mark.usefixtures("programme")
 
 
 def test_module_data_is_what_programme_loaded_gives():

@@ -1,29 +1,11 @@
 """The site search page /zoeken/ and the search box in the header."""
-import io
 import re
 
 import pytest
-from django.conf import settings
-from django.core.management import call_command
-from django.db import transaction
 
 from measures.models import Measure
 from search.services import search_index_sync
-
-
-@pytest.fixture(scope="class")
-def programme_in_class(django_db_setup, django_db_blocker):
-    """The real programme, loaded once per class, rolled back after it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_programme", fixtures=settings.PROGRAMME_FIXTURES_DIR, stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
-def page(client, url: str, status: int = 200) -> str:
-    response = client.get(url)
-    assert response.status_code == status, url
-    return response.content.decode()
+from tests.helpers import page
 
 
 def result_urls(html: str) -> list[str]:

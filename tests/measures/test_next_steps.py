@@ -6,8 +6,8 @@ import pytest
 from measures.models import Measure, MeasureItemKind
 from measures.next_steps import next_step_keys
 from programme.planning import planning_in_text
+from tests.helpers import publish
 from workspace import site
-from workspace.services import draft_for, draft_publish, draft_save, edit_token
 
 A, B, C = "Een onderzoek naar de norm.", "Een wetsvoorstel in 2025.", "Een handreiking voor scholen."
 
@@ -48,10 +48,7 @@ def test_publishing_a_reworded_step_keeps_its_key_and_reads_its_target(programme
     before = list(measure.items.filter(kind=MeasureItemKind.NEXT_STEP).order_by("position"))
     document = site.for_record(measure).document(measure)
     document["next_steps"] = [document["next_steps"][0] + " Dat gebeurt voor de zomer van 2026.", C]
-    draft_save(record=measure, user=editor, document=document, expected_token=edit_token(record=measure, draft=None))
-    measure.refresh_from_db()
-    draft_publish(record=measure, user=final_editor,
-                  expected_token=edit_token(record=measure, draft=draft_for(record=measure)))
+    publish(measure, editor=editor, final_editor=final_editor, document=document)
     after = list(measure.items.filter(kind=MeasureItemKind.NEXT_STEP).order_by("position"))
     assert after[0].key == before[0].key
     assert after[0].target_text == "voor de zomer van 2026" and after[0].target_end == datetime.date(2026, 8, 31)

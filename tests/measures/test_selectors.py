@@ -18,12 +18,7 @@ from tests.factories import (
     ProgrammeFactory,
     SourceDocumentFactory,
 )
-from tests.measures.test_views import (  # noqa: F401
-    codes_counted_under,
-    fixture,
-    fixture_measures,
-    programme_in_class,
-)
+from tests.helpers import codes_counted_under, fixture, fixture_measures
 
 pytestmark = pytest.mark.django_db
 

@@ -4,78 +4,23 @@ import csv
 import io
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 import yaml
-from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.core.cache import cache
-from django.core.management import call_command
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils.html import escape
 
 from core.content_version import content_changed
 from measures.models import Measure, MeasureStatus
+from tests.helpers import FIXTURES, codes_counted_under, fixture, fixture_measures, measure_count, page
 
-FIXTURES = Path(settings.PROGRAMME_FIXTURES_DIR)
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-def fixture(name: str):
-    """A fixture file as the content team wrote it: the expectations' independent source."""
-    with (FIXTURES / name).open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
-
-
-def measure_count(codes: list[str]) -> str:
-    """How a list's heading counts these measures: "25 maatregelen (31 met submaatregelen)"."""
-    main = sum(1 for code in codes if str(code).isdigit())
-    text = f"{main} maatregel{'' if main == 1 else 'en'}"
-    return text if main == len(codes) else f"{text} ({len(codes)} met submaatregelen)"
-
-
-def codes_counted_under(group_name: str) -> list[str]:
-    """The measures whose "Betrokkenen" box names a label that counts under the group
-    (fixtures/stakeholders.yaml), in the report's order."""
-    [group] = [entry for entry in fixture("stakeholders.yaml") if entry["name"] == group_name]
-    labels = set(group.get("labels") or [])
-    return [entry["code"] for entry in fixture_measures() if labels & set(entry.get("stakeholders") or [])]
-
-
-def fixture_measures() -> list[dict]:
-    return [yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted((FIXTURES / "measures").glob("*.yaml"))]
-
-
-@pytest.fixture(scope="class")
-def programme_in_class(django_db_setup, django_db_blocker):
-    """The real programme, loaded once per test class in a transaction that is rolled back
-    after the class; each test runs in a savepoint inside it (loading takes seconds)."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_programme", fixtures=settings.PROGRAMME_FIXTURES_DIR, stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """Cached pages never leak from one test into another."""
-    cache.clear()
-    yield
-    cache.clear()
-
 
 pytestmark = pytest.mark.django_db
 
 
-def page(client, url: str, status: int = 200) -> str:
-    response = client.get(url)
-    assert response.status_code == status, (url, response.status_code)
-    return response.content.decode()
-
-
-@pytest.mark.usefixtures("programme_in_class")
+@pytest.mark.usefixtures("programme")
 class TestOverview:
     def test_status_chart_with_its_table(self, client):
         html = page(client, "/")
@@ -113,7 +58,7 @@ class TestOverview:
         assert "script-src 'self'" in policy and "unsafe-inline" not in policy
 
 
-@pytest.mark.usefixtures("programme_in_class")
+@pytest.mark.usefixtures("programme")
 class TestGoals:
     def test_goal_list_shows_each_goal_with_its_measures(self, client):
         html = page(client, "/doelen/")
@@ -144,7 +89,7 @@ class TestGoals:
         assert html.count('<span class="visually-hidden">nee</span>') == 25 * 7 - linked
 
 
-@pytest.mark.usefixtures("programme_in_class")
+@pytest.mark.usefixtures("programme")
 class TestMeasureList:
     def test_all_measures_with_filters_and_csv_link(self, client):
         html = page(client, "/maatregelen/")
@@ -214,7 +159,7 @@ class TestMeasureList:
         assert "25 maatregelen (31 met submaatregelen)" in html
 
 
-@pytest.mark.usefixtures("programme_in_class")
+@pytest.mark.usefixtures("programme")
 class TestMeasureDetail:
     def test_every_narrative_section(self, client):
         entry = yaml.safe_load((FIXTURES / "measures" / "08a.yaml").read_text(encoding="utf-8"))
@@ -269,7 +214,7 @@ class TestMeasureDetail:
         assert "Pagina niet gevonden" in page(client, f"/maatregelen/{code}/", 404)
 
 
-@pytest.mark.usefixtures("programme_in_class")
+@pytest.mark.usefixtures("programme")
 class TestStakeholders:
     def test_cooperation_table_and_other_groups(self, client):
         html = page(client, "/betrokkenen/")
@@ -290,7 +235,7 @@ class TestStakeholders:
         page(client, "/betrokkenen/bestaat-niet/", 404)
 
 
-@pytest.mark.usefixtures("programme_in_class")
+@pytest.mark.usefixtures("programme")
 class TestChangesAndFeeds:
     def test_change_page(self, client):
         html = page(client, "/wijzigingen/")
@@ -331,7 +276,7 @@ class TestChangesAndFeeds:
         assert client.get(url).status_code == 404
 
 
-@pytest.mark.usefixtures("programme_in_class")
+@pytest.mark.usefixtures("programme")
 class TestCache:
     def test_a_published_change_shows_at_once(self, client, django_capture_on_commit_callbacks):
         badge = '<span class="status status--afgerond">Afgerond</span>'
@@ -356,7 +301,7 @@ class TestCache:
             page(client, "/")
 
 
-@pytest.mark.usefixtures("programme_in_class")
+@pytest.mark.usefixtures("programme")
 class TestCsvDownloads:
     @pytest.mark.parametrize(
         "url",
@@ -380,7 +325,7 @@ class TestCsvDownloads:
         assert sorted(row[0] for row in rows) == sorted(listed)
 
 
-@pytest.mark.usefixtures("programme_in_class")
+@pytest.mark.usefixtures("programme")
 class TestEarlyCache:
     """PublicPageCacheMiddleware, installed right after WhiteNoise."""
 
@@ -434,7 +379,7 @@ class TestEarlyCache:
         assert len(views._recent_pages) == 1
 
 
-@pytest.mark.usefixtures("programme_in_class")
+@pytest.mark.usefixtures("programme")
 class TestStaticPages:
     def test_accessibility_statement(self, client):
         html = page(client, "/toegankelijkheid/")
@@ -473,8 +418,3 @@ def test_the_stylesheet_is_found_by_staticfiles():
     # the project's static/ folder must be one of their places.
     assert finders.find("css/passend.css"), "Add STATICFILES_DIRS = [BASE_DIR / 'static'] to the settings"
 
-
-def test_empty_database_shows_pages_without_errors(client):
-    for url in ["/", "/doelen/", "/maatregelen/", "/samenhang/", "/betrokkenen/", "/wijzigingen/",
-                "/moties/", "/toezeggingen/", "/wetgeving/", "/feeds/wijzigingen/"]:
-        page(client, url)

@@ -5,7 +5,6 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
-from django.core.cache import cache
 from django.db import connections
 from django.test import Client
 
@@ -21,7 +20,6 @@ pytestmark = [
 
 @pytest.fixture
 def browser_context(browser, live_server):
-    cache.clear()
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
     yield context
     context.close()

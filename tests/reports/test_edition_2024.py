@@ -4,7 +4,6 @@ those two sources, never from our own code."""
 import io
 
 import pytest
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.db import transaction
@@ -13,6 +12,7 @@ from django.urls import reverse
 from programme.models import ReportEdition
 from reports.progress import edition_progress_between
 from reports.services import report_generation_start
+from tests.helpers import programme_load
 
 UNKNOWN = "niet bekend uit de bronnen"
 
@@ -21,7 +21,7 @@ UNKNOWN = "niet bekend uit de bronnen"
 def states(django_db_setup, django_db_blocker):
     """Both frozen states as the loader freezes them, read once (rolled back after)."""
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_programme", fixtures=settings.PROGRAMME_FIXTURES_DIR, stdout=io.StringIO())
+        programme_load()
         frozen = {edition.key: edition.frozen_state for edition in ReportEdition.objects.all()}
         transaction.set_rollback(True)
     return frozen
@@ -105,7 +105,7 @@ def test_motions_the_letter_names_keep_their_submitters_source(states, progress)
 
 
 @pytest.mark.django_db
-def test_a_reconstructed_edition_gets_no_report(programme_loaded, final_editor, tmp_path):
+def test_a_reconstructed_edition_gets_no_report(programme, final_editor, tmp_path):
     edition = ReportEdition.objects.get(key="vgr-2024")
     with pytest.raises(ValidationError, match="gereconstrueerd"):
         report_generation_start(edition=edition, user=final_editor)
@@ -114,7 +114,7 @@ def test_a_reconstructed_edition_gets_no_report(programme_loaded, final_editor, 
 
 
 @pytest.mark.django_db
-def test_its_page_shows_what_the_letter_states_and_names_the_letter(programme_loaded, client):
+def test_its_page_shows_what_the_letter_states_and_names_the_letter(programme, client):
     page = client.get(reverse("reports:edition_detail", args=["vgr-2024"])).content.decode()
     assert "Kamerbrief voortgangsrapportage verbeteraanpak passend onderwijs (mei 2024)" in page
     assert "Besloten niet uit te voeren" in page and UNKNOWN in page
@@ -122,7 +122,7 @@ def test_its_page_shows_what_the_letter_states_and_names_the_letter(programme_lo
 
 
 @pytest.mark.django_db
-def test_the_2025_report_annex_compares_with_2024(programme_loaded, client):
+def test_the_2025_report_annex_compares_with_2024(programme, client):
     page = client.get(reverse("reports:edition_detail", args=["vgr-2025"])).content.decode()
     assert "Bijlage: Wijzigingen ten opzichte van de voortgangsrapportage van 2024" in page
     assert "De gegevens bevatten geen eerdere voortgangsrapportage" not in page
@@ -137,7 +137,7 @@ def test_the_2025_report_annex_compares_with_2024(programme_loaded, client):
     ("?van=onbekend&tot=vgr-2025", 400),
     ("", 200),
 ])
-def test_comparing_two_editions(programme_loaded, client, query, status):
+def test_comparing_two_editions(programme, client, query, status):
     response = client.get(reverse("reports:edition_compare") + query)
     assert response.status_code == status
     if query and status == 200:
@@ -167,7 +167,7 @@ def test_what_became_of_the_steps_the_2024_letter_announced(states, progress, ke
 
 
 @pytest.mark.django_db
-def test_a_measure_page_says_what_became_of_its_announced_steps(programme_loaded, client):
+def test_a_measure_page_says_what_became_of_its_announced_steps(programme, client):
     page = client.get(reverse("measures:measure_detail", args=["12"])).content.decode()
     assert "De brochure is naar verwachting dit najaar gereed." in page
     assert "<strong>Verschoven</strong>: nu april 2025" in page

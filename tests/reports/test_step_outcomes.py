@@ -7,24 +7,21 @@ from django.urls import reverse
 from measures.models import Measure
 from programme.models import ReportEdition
 from reports.editions import edition_start
+from tests.helpers import publish
 from workspace import site
-from workspace.services import draft_for, draft_publish, draft_save, edit_token
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def next_edition(programme_loaded, editor, final_editor):
+def next_edition(programme, editor, final_editor):
     """vgr-2026 open; measure 2 drops its first next step and re-dates its second."""
     edition = edition_start(key="vgr-2026", reference_date=datetime.date(2026, 2, 1))
     measure = Measure.objects.get(code="2")
     document = site.for_record(measure).document(measure)
     dropped, kept = document["next_steps"]
     document["next_steps"] = [kept + " Dat gebeurt in Q3 2026."]
-    draft_save(record=measure, user=editor, document=document, expected_token=edit_token(record=measure, draft=None))
-    measure.refresh_from_db()
-    draft_publish(record=measure, user=final_editor,
-                  expected_token=edit_token(record=measure, draft=draft_for(record=measure)))
+    publish(measure, editor=editor, final_editor=final_editor, document=document)
     return edition, dropped, kept
 
 
