@@ -42,7 +42,8 @@ def test_the_confirmation_page_asks_for_steps_no_longer_listed(client, final_edi
     assert refused.status_code == 400 and "Kies wat er is gebeurd met deze vervolgstap." in html
     # The error summary links to the first choice of the step; the choices say they are invalid.
     assert f'href="#stap-{_step_key(dropped)}-uitgevoerd"' in html
-    assert f'id="stap-{_step_key(dropped)}-uitgevoerd" name="stap-{_step_key(dropped)}" value="uitgevoerd" required aria-invalid="true"' in html
+    key = _step_key(dropped)
+    assert f'id="stap-{key}-uitgevoerd" name="stap-{key}" value="uitgevoerd" required aria-invalid="true"' in html
     assert not ReportEdition.objects.get(key="vgr-2026").is_adopted
 
 
