@@ -24,6 +24,8 @@ from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DataError, IntegrityError, connection, models, transaction
 
+from core.content_version import content_changed
+
 APP_LABELS = ["programme", "workspace", "reports", "measures", "motions", "legislation"]
 # 2: the programme core (programme, goals, stakeholders, sources, editions) has its own app.
 FORMAT_VERSION = 2
@@ -139,11 +141,13 @@ def programme_import(*, text: str) -> int:
                 if item.deferred_fields:
                     deferred.append(item)
                 count += 1
+            # References by natural key to records later in the file, now that they
+            # exist; one to a record that is nowhere (a role this database does not
+            # know) is named like any other unreadable value.
+            for item in deferred:
+                item.save_deferred_fields()
         except DeserializationError as error:
             raise BackupError(f"De back-up bevat gegevens die niet te lezen zijn: {error}") from None
-        # References by natural key to records later in the file, now that they exist.
-        for item in deferred:
-            item.save_deferred_fields()
         _check_references()
         # Rows came with their ids: move each sequence past them.
         with connection.cursor() as cursor:
@@ -151,6 +155,8 @@ def programme_import(*, text: str) -> int:
                 cursor.execute(statement)
         # Inside the transaction: a file that cannot be written restores nothing.
         _files_restore(files)
+        # What derives from the content (the search index, cached pages) follows it.
+        content_changed()
     return count
 
 

@@ -16,6 +16,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F, Value
 from django.db.models.functions import Greatest
+from django.dispatch import Signal
 
 _KEY = "passend:content-version"
 VERSION_CACHE_SECONDS = 10
@@ -25,6 +26,10 @@ _ROW = 1
 # itself are dropped then (core.page_cache), so they never outlive the shared cache's.
 database_reads = 0
 _STARTED = time.time_ns()
+
+# Sent by content_changed, inside the writing transaction, for what must change with the
+# content itself (the site search's index).
+published_content_changed = Signal()
 
 
 def content_version() -> str:
@@ -38,8 +43,11 @@ def content_version() -> str:
 
 
 def content_changed() -> None:
-    """Call inside the writing transaction; the cache copy follows when it commits."""
+    """Call inside the writing transaction, after the writes; the cache copy follows when
+    it commits."""
     from .models import ContentVersion
+
+    published_content_changed.send(sender=content_changed)
 
     # Monotonic even when the clock steps back; the row lock orders concurrent publishes.
     bumped = Greatest(F("value") + 1, Value(time.time_ns()))

@@ -48,10 +48,17 @@ class ChangesFeed(Feed):
             return _("%(subject)s – %(phase)s: gepland %(planned)s") % {
                 "subject": subject, "phase": phase, "planned": change.current or _("geen datum"),
             }
+        if change.kind == "text":
+            changed = [text.label for text in change.texts] + [items.label for items in change.lists]
+            return _("%(subject)s – bijgewerkt: %(parts)s") % {"subject": subject, "parts": ", ".join(changed).lower()}
         return _("%(subject)s – status: %(status)s") % {"subject": subject, "status": change.current}
 
     def item_description(self, change: selectors.Change) -> str:
         parts = []
+        for items in change.lists or []:
+            parts += [_("%(list)s, nieuw: %(item)s") % {"list": items.label, "item": item} for item in items.added]
+            parts += [_("%(list)s, niet meer genoemd: %(item)s") % {"list": items.label, "item": item}
+                      for item in items.removed]
         if change.previous and change.is_change:
             parts.append(_("Eerder: %(previous)s.") % {"previous": change.previous})
         elif change.previous:
@@ -65,6 +72,9 @@ class ChangesFeed(Feed):
         return " ".join(parts)
 
     def item_link(self, change: selectors.Change) -> str:
+        if change.kind == "text":
+            # The measure's page shows the text as published now.
+            return public_url(change.subject)
         anchor = "planning" if change.kind == "planning" else "geschiedenis"
         return f"{public_url(change.subject)}#{anchor}-{change.record.pk}"
 

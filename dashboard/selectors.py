@@ -1,13 +1,16 @@
 """The programme's published history across every kind of record: status changes of
-measures and motions and moved planning of laws, for the change list and the feeds."""
+measures and motions, moved planning of laws and rewritten narratives of measures, for
+the change list and the feeds."""
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, F, OuterRef, Q, Window
 from django.db.models.functions import Lag
+from django.utils import timezone
 from django.utils.formats import date_format
 
 from legislation.models import ExpectedLaw, LawMilestone, MilestonePlanning
@@ -15,6 +18,8 @@ from measures.models import Measure, MeasureStatusChange
 from measures.selectors import CURRENT, edition_is_public, long_text_fields, source_date
 from motions.models import Motion, MotionStatusChange
 from programme.models import ReportEdition
+from reports.progress import ListChange, TextChange, narrative_changes
+from workspace.models import ChangeAction, ChangeRecord
 
 
 @dataclass
@@ -22,9 +27,10 @@ class Change:
     """One entry of the programme's published history, for the change list and the feeds.
 
     ``kind`` is "measure" or "motion" (a status as recorded: ``record`` is the
-    MeasureStatusChange or MotionStatusChange) or "planning" (a law's planning moved:
-    ``record`` is the MilestonePlanning that was replaced). ``subject`` is the Measure,
-    Motion or ExpectedLaw it is about.
+    MeasureStatusChange or MotionStatusChange), "planning" (a law's planning moved:
+    ``record`` is the MilestonePlanning that was replaced) or "text" (a measure's narrative
+    was published rewritten: ``record`` is the publish in the audit trail, ``texts`` and
+    ``lists`` say what changed). ``subject`` is the Measure, Motion or ExpectedLaw it is about.
     """
 
     kind: str
@@ -40,6 +46,8 @@ class Change:
     source_url: str = ""
     edition: Any = None
     explanation: str = ""
+    texts: list[TextChange] | None = None
+    lists: list[ListChange] | None = None
 
     @property
     def anchor(self) -> str:
@@ -140,11 +148,39 @@ def _planning_changes(filters: Q) -> list[Change]:
     return changes
 
 
+def _narrative_changes(measures: Any, limit: int | None) -> list[Change]:
+    """Publishes that rewrote a measure's narrative (texts, steps, next steps, ...), from
+    the audit trail: its before and after are the published versions."""
+    publishes = ChangeRecord.objects.filter(
+        action=ChangeAction.PUBLISHED, content_type=ContentType.objects.get_for_model(Measure)
+    ).order_by("-at", "-id")
+    if measures is not None:
+        publishes = publishes.filter(object_id__in=measures)
+    changes = []
+    found = []
+    for publish in publishes.iterator():
+        texts, lists = narrative_changes(publish.before or {}, publish.after or {})
+        if texts or lists:
+            found.append((publish, texts, lists))
+            if limit and len(found) >= limit:
+                break
+    subjects = Measure.objects.in_bulk([publish.object_id for publish, _texts, _lists in found])
+    for publish, texts, lists in found:
+        if publish.object_id not in subjects:
+            continue
+        day = timezone.localdate(publish.at)
+        changes.append(Change(
+            kind="text", date=day, when=date_format(day, "j F Y"), subject=subjects[publish.object_id],
+            record=publish, current="", previous=None, is_change=True, texts=texts, lists=lists,
+        ))
+    return changes
+
+
 def change_list(
     *, goal: int | None = None, measure: str | None = None, only_changes: bool = False, limit: int | None = None
 ) -> list[Change]:
-    """The published history, newest first: measure and motion statuses as recorded, and
-    the planning of laws as sources stated it.
+    """The published history, newest first: measure and motion statuses as recorded, the
+    planning of laws as sources stated it, and narratives of measures as published.
 
     ``goal`` (a number) or ``measure`` (a code) narrows it to what concerns that goal or
     measure (its sub-measures, linked motions and laws included). ``only_changes`` keeps
@@ -171,10 +207,12 @@ def change_list(
                 )
             )
         )
+    measure_ids = Measure.objects.filter(linked, CURRENT).values("pk") if linked is not None else None
     changes = (
         _status_changes(MeasureStatusChange, "measure", measure_filter, only_changes, limit)
         + _status_changes(MotionStatusChange, "motion", motion_filter, only_changes, limit)
         + _planning_changes(law_filter)
+        + _narrative_changes(measure_ids, limit)
     )
     if only_changes:
         changes = [change for change in changes if change.is_change]

@@ -9,6 +9,8 @@ app_name = "dashboard"
 
 urlpatterns = [
     path("", views.overview, name="overview"),
+    path("zoeken/", views.search, name="search"),
+    path("begrippen/", views.glossary, name="glossary"),
     path("wijzigingen/", views.change_list, name="change_list"),
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
     path("over/", views.about, name="about"),

@@ -6,7 +6,8 @@ laws and milestones there are.
 from django.db.models import Prefetch, QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
-from core.api.views import PublicReadOnlyViewSet, public_list_schema
+from core.api.views import PublicReadOnlyViewSet
+from programme.models import edition_light
 
 from .filters import LawFilter
 from .models import ExpectedLaw, LawContentItem, LawMilestone, MilestonePlanning
@@ -20,7 +21,11 @@ def law_queryset(*, detail: bool) -> QuerySet[ExpectedLaw]:
         milestones = milestones.prefetch_related(
             Prefetch(
                 "planning_history",
-                queryset=MilestonePlanning.objects.select_related("source", "edition").order_by("position", "id"),
+                queryset=(
+                    MilestonePlanning.objects.select_related("source", "edition")
+                    .defer(*edition_light("edition"))
+                    .order_by("position", "id")
+                ),
             )
         )
     laws = (
@@ -45,7 +50,7 @@ def _milestones(item: dict) -> list[str]:
 
 
 @extend_schema_view(
-    list=public_list_schema(
+    list=extend_schema(
         summary="Verwachte wet- en regelgeving",
         description="De wetsvoorstellen en besluiten die het programma nodig heeft, met hun mijlpalen.",
     ),
@@ -57,6 +62,7 @@ class LawViewSet(PublicReadOnlyViewSet):
     filterset_class = LawFilter
     lookup_field = "slug"
     lookup_value_regex = r"[-a-z0-9_]+"
+    lookup_example = "1-wetsvoorstel-terugdringen-verzuim"
     not_found_message = "Er is geen wet of regeling met de korte naam %(value)s."
     csv_filename = "wetgeving"
     csv_columns = [

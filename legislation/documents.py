@@ -161,4 +161,5 @@ LAW_KIND = EditableKind(
     document_from_post=law_document_from_post,
     field_labels={"planning_note": "Opmerking over de planning", "status_text": "Stand van zaken",
                   "milestones": "Planning"},
+    rich_text_fields=("status_text", "planning_note"),
 )

@@ -14,7 +14,7 @@ class LawFilter(FilterSet):
         method="filter_measure", help_text="De code van een maatregel; submaatregelen tellen mee."
     )
     soort = filters.ChoiceFilter(field_name="kind", choices=LawKind.choices)
-    ordering = ApiOrderingFilter(
+    sorteer = ApiOrderingFilter(
         fields=[("position", "volgorde"), ("title", "titel"), ("kind", "soort")], tiebreak=["position"]
     )
 

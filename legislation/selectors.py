@@ -4,6 +4,8 @@ import datetime
 from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from programme.models import edition_light
+
 from .models import ExpectedLaw, LawMilestone, MilestonePlanning
 
 CURRENT = Q(programme__successors__isnull=True)
@@ -27,7 +29,11 @@ def _milestones(today: datetime.date) -> QuerySet[LawMilestone]:
         .prefetch_related(
             Prefetch(
                 "planning_history",
-                queryset=MilestonePlanning.objects.select_related("source", "edition").order_by("position", "id"),
+                queryset=(
+                    MilestonePlanning.objects.select_related("source", "edition")
+                    .defer(*edition_light("edition"))
+                    .order_by("position", "id")
+                ),
             )
         )
     )

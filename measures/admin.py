@@ -1,7 +1,7 @@
 """Admin for superusers. Policy staff work in the purpose-made workspace, not here."""
 from django.contrib import admin
 
-from .models import Measure, MeasureItem, MeasureStakeholder, MeasureStatusChange, Priority
+from .models import KeyFigure, Measure, MeasureItem, MeasureStakeholder, MeasureStatusChange, Priority
 
 
 class MeasureItemInline(admin.TabularInline):
@@ -45,4 +45,13 @@ class PriorityAdmin(admin.ModelAdmin):
     list_display = ["kind", "number", "title", "year", "source"]
     list_filter = ["kind", "year", "source"]
     search_fields = ["title", "description"]
+    filter_horizontal = ["measures"]
+
+
+@admin.register(KeyFigure)
+class KeyFigureAdmin(admin.ModelAdmin):
+    list_display = ["title", "wording", "period", "series", "edition_key", "source"]
+    list_filter = ["series", "unit", "edition_key", "source"]
+    search_fields = ["key", "series", "title", "wording", "quote"]
+    autocomplete_fields = ["source"]
     filter_horizontal = ["measures"]

@@ -4,17 +4,21 @@ Thin shells over measures.selectors (what is public and how filters select) and
 core.api (headers, errors, caching, CSV). Every list runs a fixed number of
 queries, however many records there are.
 """
+from decimal import Decimal
+
 from django.db.models import Prefetch, QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
-from core.api.views import PublicReadOnlyViewSet, public_list_schema
-from programme.models import Goal, StakeholderGroup
+from core.api.views import PublicReadOnlyViewSet
+from programme.models import Goal, StakeholderGroup, edition_light
 
-from .filters import GoalFilter, MeasureFilter, StakeholderGroupFilter
+from .figure_selectors import figure_list_with_edition
+from .filters import GoalFilter, KeyFigureFilter, MeasureFilter, StakeholderGroupFilter
 from .models import Measure, MeasureItem, MeasureStakeholder, MeasureStatusChange, Priority
 from .selectors import CURRENT, measure_list, related
 from .serializers import (
     GoalSerializer,
+    KeyFigureSerializer,
     MeasureDetailSerializer,
     MeasureSerializer,
     StakeholderGroupSerializer,
@@ -55,7 +59,11 @@ def measure_queryset(*, detail: bool) -> QuerySet[Measure]:
         Prefetch("items", queryset=MeasureItem.objects.order_by("kind", "position")),
         Prefetch(
             "status_changes",
-            queryset=MeasureStatusChange.objects.select_related("source", "edition").order_by("sort_date", "id"),
+            queryset=(
+                MeasureStatusChange.objects.select_related("source", "edition")
+                .defer(*edition_light("edition"))
+                .order_by("sort_date", "id")
+            ),
         ),
         Prefetch("priorities", queryset=Priority.objects.order_by("kind", "number")),
         Prefetch("motions", queryset=related("motions").order_by("position", "dossier", "number").only("kamerstuk")),
@@ -65,13 +73,14 @@ def measure_queryset(*, detail: bool) -> QuerySet[Measure]:
 
 
 @extend_schema_view(
-    list=public_list_schema(summary="Doelen", description="De doelen van passend onderwijs met hun maatregelen."),
+    list=extend_schema(summary="Doelen", description="De doelen van passend onderwijs met hun maatregelen."),
     retrieve=extend_schema(summary="Eén doel"),
 )
 class GoalViewSet(PublicReadOnlyViewSet):
     serializer_class = GoalSerializer
     filterset_class = GoalFilter
     lookup_field = "number"
+    lookup_example = "1"
     lookup_value_regex = r"[0-9]{1,5}"
     lookup_url_kwarg = "number"
     not_found_message = "Er is geen doel met nummer %(value)s."
@@ -83,7 +92,7 @@ class GoalViewSet(PublicReadOnlyViewSet):
 
 
 @extend_schema_view(
-    list=public_list_schema(
+    list=extend_schema(
         summary="Maatregelen",
         description="De maatregelen en submaatregelen in de volgorde van de rapportage, met dezelfde filters "
         "als het dashboard.",
@@ -95,6 +104,7 @@ class MeasureViewSet(PublicReadOnlyViewSet):
     detail_serializer_class = MeasureDetailSerializer
     filterset_class = MeasureFilter
     lookup_field = "code"
+    lookup_example = "8a"
     lookup_value_regex = r"[0-9]{1,3}[a-z]?"
     not_found_message = "Er is geen maatregel met code %(value)s."
     csv_filename = "maatregelen"
@@ -116,7 +126,7 @@ class MeasureViewSet(PublicReadOnlyViewSet):
 
 
 @extend_schema_view(
-    list=public_list_schema(
+    list=extend_schema(
         summary="Betrokkenen",
         description="De groepen betrokkenen: eerst die uit de tabel ‘Samenwerking met veldpartijen’, met hun "
         "veldpartijen, dan de overige groepen die bij maatregelen worden genoemd.",
@@ -128,6 +138,7 @@ class StakeholderGroupViewSet(PublicReadOnlyViewSet):
     filterset_class = StakeholderGroupFilter
     lookup_field = "slug"
     lookup_value_regex = r"[-a-z0-9_]+"
+    lookup_example = "ouders"
     not_found_message = "Er is geen groep betrokkenen met de korte naam %(value)s."
     csv_filename = "betrokkenen"
     csv_columns = [
@@ -141,3 +152,44 @@ class StakeholderGroupViewSet(PublicReadOnlyViewSet):
 
     def get_queryset(self):
         return stakeholder_group_queryset()
+
+
+def _dutch_number(value: float | None) -> str | None:
+    """9.5 → "9,5": Excel with Dutch settings reads a decimal comma."""
+    return None if value is None else f"{Decimal(str(value)).normalize():f}".replace(".", ",")
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Kerncijfers",
+        description="De cijfers die de bronnen per rapportage noemen (leerlingen, scholen, geld), elk met de "
+        "eenheid, de periode, de bron, de formulering van de bron en een letterlijk citaat. Cijfers over "
+        "hetzelfde delen een reeks; filter met ?reeks= of ?maatregel=.",
+    ),
+    retrieve=extend_schema(summary="Eén kerncijfer"),
+)
+class KeyFigureViewSet(PublicReadOnlyViewSet):
+    serializer_class = KeyFigureSerializer
+    filterset_class = KeyFigureFilter
+    lookup_field = "key"
+    lookup_value_regex = r"[-a-z0-9_]+"
+    lookup_example = "maatregelen-aantal-webinar-2023"
+    not_found_message = "Er is geen kerncijfer met de sleutel %(value)s."
+    csv_filename = "kerncijfers"
+    csv_columns = [
+        ("Sleutel", "sleutel"),
+        ("Reeks", "reeks"),
+        ("Titel", "titel"),
+        ("Waarde", lambda item: _dutch_number(item["waarde"])),
+        ("Eenheid", "eenheid"),
+        ("Formulering in de bron", "formulering"),
+        ("Periode", "periode"),
+        ("Datum", "datum"),
+        ("Bron", lambda item: item["bron"]["titel"]),
+        ("Rapportage", "rapportage"),
+        ("Maatregelen", "maatregelen"),
+        ("Citaat", "citaat"),
+    ]
+
+    def get_queryset(self):
+        return figure_list_with_edition()

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from programme.models import StakeholderGroup
+from programme.planning import planning_in_text
 from workspace import EditableKind
 from workspace.forms import EditableList, list_rows, rows_from_post
 from workspace.validation import (
@@ -28,6 +29,7 @@ from workspace.validation import (
 )
 
 from .models import Measure, MeasureItem, MeasureItemKind, MeasureStakeholder, MeasureStatus, MeasureStatusChange
+from .next_steps import next_step_keys
 
 # Document keys of the ordered narrative lists, in the report's order.
 ITEM_LISTS = {
@@ -62,12 +64,22 @@ def measure_document_apply(*, measure: Measure, document: dict) -> None:
     measure.code = document["code"]
     measure.full_clean(exclude=["programme", "parent", "fixture_checksum"], validate_unique=False)
     measure.save()
+    previous_steps = list(
+        measure.items.filter(kind=MeasureItemKind.NEXT_STEP).order_by("position").values_list("key", "text")
+    )
     measure.items.all().delete()
     items = [
         MeasureItem(measure=measure, kind=kind, position=position, text=text)
         for key, kind in ITEM_LISTS.items()
         for position, text in enumerate(document[key], start=1)
     ]
+    steps = [item for item in items if item.kind == MeasureItemKind.NEXT_STEP]
+    keys = next_step_keys(code=measure.code, previous=previous_steps, texts=[item.text for item in steps])
+    for item, key in zip(steps, keys, strict=True):
+        item.key = key
+        target = planning_in_text(item.text)
+        if target is not None:
+            item.target_text, (item.target_start, item.target_end) = target
     items += [
         MeasureItem(measure=measure, kind=MeasureItemKind.LINK, position=position, text=link["title"], url=link["url"])
         for position, link in enumerate(document["links"], start=1)
@@ -110,7 +122,12 @@ def measure_document_clean(*, document: dict, published: dict, today: datetime.d
     unknown = [name for name in stakeholders if name not in known]
     if unknown:
         errors["stakeholders"] = _("Onbekende groep(en): %(names)s.") % {"names": ", ".join(unknown)}
-    cleaned["stakeholders"] = list(dict.fromkeys(stakeholders))
+    # The groups keep the published (report's) order and new ones follow: the form sends
+    # its checkboxes in its own order, which is no change of the measure.
+    chosen = list(dict.fromkeys(stakeholders))
+    cleaned["stakeholders"] = [name for name in published["stakeholders"] if name in chosen] + [
+        name for name in chosen if name not in published["stakeholders"]
+    ]
 
     cleaned["links"] = []
     links = document.get("links", [])
@@ -154,7 +171,7 @@ def measure_form_context(record: Measure, document: dict, errors: dict) -> dict:
     return {
         "lists": lists,
         "status_choices": MeasureStatus.choices,
-        "stakeholder_choices": list(StakeholderGroup.objects.values_list("name", flat=True)),
+        "stakeholder_choices": [(name, name) for name in StakeholderGroup.objects.values_list("name", flat=True)],
     }
 
 
@@ -183,8 +200,8 @@ MEASURE_KIND = EditableKind(
     field_labels={
         "chapter_title": "Titel boven het hoofdstuk",
         "introduction": "Inleiding en aanpak",
-        "summary": "Stand van zaken",
-        "stakeholders": "Betrokkenen",
+        "summary": "Stand van zaken (bij maatregelen zonder eigen hoofdstuk)",
+        "stakeholders": "Betrokkenen – vertegenwoordiging van",
         "dilemmas": "Dilemma’s bij de maatregel",
         "steps": "Stappen tot nu toe",
         "next_steps": "Vervolgstappen",
@@ -194,4 +211,6 @@ MEASURE_KIND = EditableKind(
         "has_chapter": "Eigen hoofdstuk",
     },
     status_choices=MeasureStatus.choices,
+    value_labels={"status": dict(MeasureStatus.choices)},
+    rich_text_fields=("introduction", "summary"),
 )

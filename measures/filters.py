@@ -10,9 +10,11 @@ from django_filters.rest_framework import FilterSet
 from drf_spectacular.utils import extend_schema_field
 
 from core.api.filters import ApiOrderingFilter, YesNoFilter
+from programme.filters import MeasureCodeFilter
 from programme.models import Goal, StakeholderGroup
 
-from .models import Measure, MeasureStatus
+from .figure_selectors import figure_list_with_edition
+from .models import KeyFigure, Measure, MeasureStatus
 from .selectors import measure_list
 
 
@@ -29,7 +31,7 @@ class SmallNumberFilter(filters.NumberFilter):
 
 
 class GoalFilter(FilterSet):
-    ordering = ApiOrderingFilter(fields=[("number", "nummer"), ("title", "titel")])
+    sorteer = ApiOrderingFilter(fields=[("number", "nummer"), ("title", "titel")])
 
     class Meta:
         model = Goal
@@ -37,7 +39,7 @@ class GoalFilter(FilterSet):
 
 
 class StakeholderGroupFilter(FilterSet):
-    ordering = ApiOrderingFilter(fields=[("name", "naam"), ("table_position", "positieInTabel")])
+    sorteer = ApiOrderingFilter(fields=[("name", "naam"), ("table_position", "positieInTabel")])
 
     class Meta:
         model = StakeholderGroup
@@ -54,7 +56,7 @@ class MeasureFilter(FilterSet):
     )
     geprioriteerd = YesNoFilter(help_text="Alleen (niet) geprioriteerde maatregelen: ja of nee.")
     q = filters.CharFilter(max_length=200, help_text="Zoekt in titels en teksten van de maatregelen.")
-    ordering = ApiOrderingFilter(
+    sorteer = ApiOrderingFilter(
         fields=[("code", "code"), ("title", "titel"), ("status", "status"), ("updated_at", "laatstGewijzigd")],
         expansions={"code": ["number", "suffix"]},
         tiebreak=["number", "suffix"],
@@ -74,4 +76,17 @@ class MeasureFilter(FilterSet):
             query=data.get("q") or None,
         )
         measures = queryset.filter(pk__in=selected.values("pk"))
-        return self.filters["ordering"].filter(measures, data.get("ordering"))
+        return self.filters["sorteer"].filter(measures, data.get("sorteer"))
+
+
+class KeyFigureFilter(FilterSet):
+    maatregel = MeasureCodeFilter(help_text="De code van een maatregel; submaatregelen tellen mee.")
+    reeks = filters.CharFilter(max_length=100, help_text="De sleutel van een reeks, zoals oza-leerlingen.")
+
+    class Meta:
+        model = KeyFigure
+        fields: list[str] = []
+
+    def filter_queryset(self, queryset):
+        data = self.form.cleaned_data
+        return figure_list_with_edition(measure=data.get("maatregel") or None, series=data.get("reeks") or None)

@@ -5,7 +5,6 @@ sub-measures 8a–8d and 16a–16b), a goal↔measure matrix, per measure a set 
 narrative lists, and the stakeholder groups with their representing organisations.
 """
 from django.conf import settings
-from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Cast, Concat
@@ -23,8 +22,9 @@ class MeasureStatus(models.TextChoices):
     COMPLETED = "afgerond", _("Afgerond")
     # The 2024 letter records a measure that was decided not to be carried out.
     NOT_CARRIED_OUT = "niet_uitgevoerd", _("Besloten niet uit te voeren")
-    # Where the source is unreadable we record that instead of guessing.
-    UNKNOWN = "onbekend", _("Onbekend")
+    # The source states no status of its own (the sub-measures 8a–8d and 16a–16b are
+    # parts of 8 and 16); recorded so instead of guessing, shown as "Niet vermeld".
+    UNKNOWN = "onbekend", _("Niet vermeld")
 
 
 class Measure(models.Model):
@@ -86,11 +86,6 @@ class Measure(models.Model):
     # apart from fixture changes (see content/loader.py).
     fixture_checksum = models.CharField(max_length=64, blank=True, editable=False)
     updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
-    # The Dutch full-text document of the title, narrative and items, for the search on
-    # /maatregelen/. PostgreSQL keeps it current with triggers (migration 0004), so every
-    # way of writing (services, loader, backup restore, admin) updates it and a search is
-    # one indexed lookup. Derived data: never serialized, unused on SQLite.
-    search_vector = SearchVectorField(null=True, editable=False, serialize=False)
 
     class Meta:
         verbose_name = _("maatregel")
@@ -195,6 +190,13 @@ class MeasureItem(models.Model):
     position = models.PositiveSmallIntegerField(_("volgorde"))
     text = models.TextField(_("tekst"))
     url = models.URLField(_("adres"), max_length=500, blank=True)
+    # A next step keeps its key across edits and editions (see measures/next_steps.py), so a
+    # later report can say what became of it. Its target period is read from its own
+    # wording ("voor de zomer van 2025"), which stays the authority; empty when it names none.
+    key = models.CharField(_("sleutel"), max_length=40, blank=True, db_index=True)
+    target_text = models.CharField(_("beoogd moment zoals geschreven"), max_length=100, blank=True)
+    target_start = models.DateField(_("beoogd vanaf"), null=True, blank=True)
+    target_end = models.DateField(_("beoogd uiterlijk"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("onderdeel van een maatregel")
@@ -271,3 +273,102 @@ class Priority(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.number}. {self.title}"
+
+
+class StepOutcome(models.TextChoices):
+    """What became of a next step a report announced, as a later report says."""
+
+    DONE = "uitgevoerd", _("Uitgevoerd")
+    MOVED = "verschoven", _("Verschoven")
+    DROPPED = "vervallen", _("Vervallen")
+    OPEN = "open", _("Nog open")
+    NOT_RECORDED = "niet_vastgelegd", _("Niet vastgelegd")
+
+
+class AnnouncedStep(models.Model):
+    """A next step a report announced, known from the sources (the 2024 letter), and what
+    the next report said became of it. Steps of editions adopted in the workspace live in
+    those editions' frozen states instead (reports/next_steps.py)."""
+
+    measure = models.ForeignKey(Measure, verbose_name=_("maatregel"), on_delete=models.CASCADE,
+                                related_name="announced_steps")
+    key = models.SlugField(_("sleutel"), max_length=60, unique=True)
+    edition = models.ForeignKey("programme.ReportEdition", verbose_name=_("aangekondigd in"),
+                                on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("aankondiging"))
+    target_text = models.CharField(_("beoogd moment zoals geschreven"), max_length=100, blank=True)
+    # "dit najaar" in a letter of May 2024 is the autumn of 2024: the range the wording means.
+    target_start = models.DateField(_("beoogd vanaf"), null=True, blank=True)
+    target_end = models.DateField(_("beoogd uiterlijk"), null=True, blank=True)
+    outcome_edition = models.ForeignKey("programme.ReportEdition", verbose_name=_("uitkomst gemeld in"),
+                                        null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    outcome = models.CharField(_("uitkomst"), max_length=20, choices=StepOutcome.choices,
+                               default=StepOutcome.NOT_RECORDED)
+    outcome_text = models.TextField(_("wat de latere rapportage zegt"), blank=True)
+    new_target_text = models.CharField(_("nieuw moment zoals geschreven"), max_length=100, blank=True)
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("aangekondigde vervolgstap")
+        verbose_name_plural = _("aangekondigde vervolgstappen")
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class FigureUnit(models.TextChoices):
+    """What a key figure counts; one series keeps one unit."""
+
+    PUPILS = "leerlingen", _("leerlingen")
+    YOUNG_PEOPLE = "jongeren", _("jongeren")
+    SCHOOLS = "scholen", _("scholen")
+    PARTNERSHIPS = "samenwerkingsverbanden", _("samenwerkingsverbanden")
+    ARRANGEMENTS = "arrangementen", _("arrangementen")
+    COALITIONS = "coalities", _("coalities")
+    PILOTS = "proeftuinen", _("proeftuinen")
+    MEASURES = "maatregelen", _("maatregelen")
+    PERCENT = "procent", _("procent")
+    MILLION_EURO = "miljoen euro", _("miljoen euro")
+
+
+class KeyFigure(models.Model):
+    """A figure (kerncijfer) as one source states it, e.g. 945 pupils in April 2024.
+
+    Figures measuring the same thing across reports share a ``series``. ``value`` is the
+    number as the source gives it, in ``unit``; empty where the source gives only words
+    ("ruim duizend"), which ``wording`` always keeps. No measures means programme-wide.
+    The report edition is kept as its key: a figure may come from a source whose edition
+    is loaded later, or never (the 2023 webinar predates every edition in the files).
+    """
+
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programma"), on_delete=models.CASCADE, related_name="figures"
+    )
+    key = models.SlugField(_("sleutel"), max_length=100, unique=True)
+    series = models.SlugField(_("reeks"), max_length=100)
+    title = models.CharField(_("wat wordt geteld"), max_length=255)
+    unit = models.CharField(_("eenheid"), max_length=30, choices=FigureUnit.choices)
+    value = models.DecimalField(_("waarde"), max_digits=14, decimal_places=2, null=True, blank=True)
+    wording = models.CharField(_("zoals de bron het zegt"), max_length=255)
+    period = models.CharField(_("periode of moment"), max_length=100)
+    date = models.DateField(_("datum"), null=True, blank=True)
+    source = models.ForeignKey(SourceDocument, verbose_name=_("bron"), on_delete=models.PROTECT, related_name="+")
+    edition_key = models.SlugField(_("rapportage"), blank=True, help_text=_("Sleutel van de editie, zoals vgr-2025."))
+    measures = models.ManyToManyField(Measure, verbose_name=_("maatregelen"), related_name="figures", blank=True)
+    quote = models.TextField(_("citaat uit de bron"))
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    fixture_checksum = models.CharField(max_length=64, blank=True, editable=False)
+    updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("kerncijfer")
+        verbose_name_plural = _("kerncijfers")
+        ordering = ["series", "position", "key"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(value__gte=0) | models.Q(value__isnull=True),
+                                   name="key_figure_value_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title}: {self.wording} ({self.period})"

@@ -15,28 +15,46 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.postgres.search import SearchQuery, SearchVectorField
-from django.db import connection
-from django.db.models import Count, Exists, F, JSONField, OuterRef, Prefetch, Q, QuerySet, TextField, Window
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    JSONField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    TextField,
+    Window,
+)
 from django.db.models.functions import RowNumber
 from django.utils.formats import date_format
 
-from programme.models import EditionStatus, Goal, Programme, ReportEdition, SourceDocument, StakeholderGroup
+from programme.models import (
+    EditionStatus,
+    Goal,
+    Programme,
+    ReportEdition,
+    SourceDocument,
+    StakeholderGroup,
+    edition_light,
+)
 from programme.planning import parse_planning
+from search.selectors import search_keys
 
 from .models import Measure, MeasureItem, MeasureItemKind, MeasureStakeholder, MeasureStatus, MeasureStatusChange
 
 CURRENT = Q(programme__successors__isnull=True)
-SEARCH_CONFIG = "dutch"
 
 
 def long_text_fields(model, prefix: str = "", keep: frozenset = frozenset({"status_note"})) -> list[str]:
-    """The long text fields of a model (and its search document), which lists never show
-    (a status note they do)."""
+    """The long text fields of a model, which lists never show (a status note they do)."""
     return [
         f"{prefix}__{field.name}" if prefix else field.name
         for field in model._meta.concrete_fields
-        if isinstance(field, (TextField, JSONField, SearchVectorField)) and field.name not in keep
+        if isinstance(field, (TextField, JSONField)) and field.name not in keep
     ]
 
 
@@ -59,26 +77,10 @@ def source_list() -> list[SourceDocument]:
 
 
 def _search(measures: QuerySet[Measure], query: str) -> QuerySet[Measure]:
-    """Full-text search over titles, narratives and items (Dutch stemming on PostgreSQL).
-
-    On PostgreSQL it matches the stored, GIN-indexed ``search_vector`` (see migration
-    0004), so a search costs the same however long the narratives are. SQLite, used only
-    for the zero-configuration first run, has no Dutch text search; there a plain
-    substring match keeps the search usable.
-    """
-    by_code = Q(code__iexact=query)
-    if connection.vendor == "postgresql":
-        search = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
-        return measures.filter(Q(search_vector=search) | by_code)
-    items = MeasureItem.objects.filter(measure=OuterRef("pk"), text__icontains=query)
-    return measures.filter(
-        Q(title__icontains=query)
-        | Q(chapter_title__icontains=query)
-        | Q(introduction__icontains=query)
-        | Q(summary__icontains=query)
-        | Exists(items)
-        | by_code
-    )
+    """The measures the site search finds for the query (search/selectors.py: Dutch
+    stemming, the same on PostgreSQL and SQLite), or the one with the query as its code."""
+    codes = search_keys(query=query, kind="maatregelen")
+    return measures.filter(Q(code__in=codes) | Q(code__iexact=query))
 
 
 def measure_list(
@@ -97,7 +99,6 @@ def measure_list(
     """
     measures = (
         Measure.objects.filter(CURRENT)
-        .defer("search_vector")
         .select_related("parent")
         .prefetch_related(Prefetch("goals", queryset=Goal.objects.order_by("number")))
         .order_by("number", "suffix")
@@ -110,14 +111,33 @@ def measure_list(
             Exists(in_goal.filter(measure=OuterRef("pk"))) | Exists(in_goal.filter(measure=OuterRef("parent")))
         )
     if stakeholder:
-        measures = measures.filter(
-            Exists(MeasureStakeholder.objects.filter(measure=OuterRef("pk"), group__slug=stakeholder))
+        # The group itself, or a label of the boxes that counts under it.
+        named = MeasureStakeholder.objects.filter(
+            Q(group__slug=stakeholder) | Q(group__counted_in__slug=stakeholder), measure=OuterRef("pk")
         )
+        measures = measures.filter(Exists(named))
     if prioritised is not None:
         measures = measures.filter(is_prioritised=prioritised)
     if query and query.strip():
         measures = _search(measures, query.strip())
     return measures
+
+
+@dataclass(frozen=True)
+class MeasureCounts:
+    """How many measures a list holds, said the same way everywhere: "25 maatregelen
+    (31 met submaatregelen)" (includes/measure_count.html)."""
+
+    measures: int
+    with_sub_measures: int
+
+
+def measure_counts(*, measures: QuerySet[Measure] | None = None) -> MeasureCounts:
+    """The measures (without a letter) and all rows, sub-measures included, of a list
+    (by default the programme's)."""
+    measures = Measure.objects.filter(CURRENT) if measures is None else measures
+    counts = measures.order_by().aggregate(total=Count("pk"), main=Count("pk", filter=Q(suffix="")))
+    return MeasureCounts(measures=counts["main"], with_sub_measures=counts["total"])
 
 
 def measure_get(*, code: str) -> Measure:
@@ -135,9 +155,22 @@ def goal_options() -> QuerySet[Goal]:
     return Goal.objects.filter(CURRENT).order_by("number")
 
 
+def _grouping() -> Q:
+    """The groups of the one grouping: the cooperation table's and those other labels
+    count under ("Overige partijen")."""
+    has_labels = Exists(StakeholderGroup.labels.through.objects.filter(to_stakeholdergroup=OuterRef("pk")))
+    return Q(table_position__isnull=False) | Q(has_labels)
+
+
 def stakeholder_group_options() -> QuerySet[StakeholderGroup]:
-    """The groups named in at least one measure's "Betrokkenen" box."""
-    return StakeholderGroup.objects.filter(measures__programme__successors__isnull=True).distinct().order_by("name")
+    """The groups of the grouping, in the table's order ("Overige partijen" last), then
+    the labels the measures' boxes use (a label's own page links to its filter)."""
+    named = Exists(MeasureStakeholder.objects.filter(group=OuterRef("pk"), measure__programme__successors__isnull=True))
+    return (
+        StakeholderGroup.objects.filter(_grouping() | Q(named))
+        .annotate(in_grouping=ExpressionWrapper(_grouping(), output_field=BooleanField()))
+        .order_by("-in_grouping", F("table_position").asc(nulls_last=True), "name")
+    )
 
 
 def related(name: str) -> QuerySet:
@@ -166,7 +199,11 @@ def measure_detail(*, code: str) -> Measure:
             Prefetch("expected_laws", queryset=related("expected_laws").order_by("position")),
             Prefetch(
                 "status_changes",
-                queryset=MeasureStatusChange.objects.select_related("source", "edition").order_by("sort_date", "id"),
+                queryset=(
+                    MeasureStatusChange.objects.select_related("source", "edition")
+                    .defer(*edition_light("edition"))
+                    .order_by("sort_date", "id")
+                ),
             ),
         )
         .get(code=code)
@@ -383,25 +420,31 @@ def goal_measure_matrix(*, measures) -> Matrix:
 
 
 def stakeholder_group_list() -> QuerySet[StakeholderGroup]:
-    """The groups: first those of the cooperation table (with their organisations), then
-    the other groups named in the measures' "Betrokkenen" boxes."""
+    """The groups of the grouping (the cooperation table's, then "Overige partijen"),
+    with their organisations, the labels of the measures' boxes that count under them, and
+    ``measure_count``: the measures whose box names the group or one of those labels."""
+    current = Q(labels__measures__programme__successors__isnull=True)
     return (
-        StakeholderGroup.objects.annotate(
-            measure_count=Count("measures", filter=Q(measures__programme__successors__isnull=True), distinct=True)
-        )
-        .prefetch_related("organisations")
+        StakeholderGroup.objects.filter(_grouping())
+        .annotate(measure_count=Count("labels__measures", filter=current, distinct=True))
+        .prefetch_related("organisations", Prefetch("labels", queryset=StakeholderGroup.objects.order_by("name")))
         .order_by(F("table_position").asc(nulls_last=True), "name")
     )
 
 
 def stakeholder_group_detail(*, slug: str) -> StakeholderGroup:
     """Raises StakeholderGroup.DoesNotExist."""
-    return StakeholderGroup.objects.prefetch_related("organisations").get(slug=slug)
+    ordered = StakeholderGroup.objects.order_by(F("table_position").asc(nulls_last=True), "name")
+    return StakeholderGroup.objects.prefetch_related(
+        "organisations", Prefetch("labels", queryset=ordered), Prefetch("counted_in", queryset=ordered)
+    ).get(slug=slug)
 
 
 def stakeholder_group_measures(*, group: StakeholderGroup) -> QuerySet[Measure]:
-    """The measures whose "Betrokkenen" box names the group, in the report's order."""
-    return _ordered_measures().filter(CURRENT, stakeholder_groups=group).select_related("parent")
+    """The measures whose "Betrokkenen" box names the group or a label that counts under
+    it, in the report's order."""
+    named = MeasureStakeholder.objects.filter(Q(group=group) | Q(group__counted_in=group), measure=OuterRef("pk"))
+    return _ordered_measures().filter(CURRENT).filter(Exists(named)).select_related("parent")
 
 
 def source_date(source, edition) -> tuple[datetime.date | None, str]:
@@ -411,7 +454,7 @@ def source_date(source, edition) -> tuple[datetime.date | None, str]:
     period = parse_planning(source.date_text)
     if period:
         return period[0], source.date_text
-    if edition is not None:
+    if edition is not None and edition.reference_date:
         return edition.reference_date, date_format(edition.reference_date, "j F Y")
     return None, source.date_text
 
@@ -422,9 +465,12 @@ class EditionMeasureStatus:
 
     key: str
     title: str
-    reference_date: datetime.date | None
+    reference_label: str
     status: str | None
     label: str
+    # What this report said became of the next steps the report before it announced.
+    step_outcomes: list[dict]
+    previous_title: str
 
 
 def measure_status_per_edition(*, code: str) -> list[EditionMeasureStatus]:
@@ -432,13 +478,16 @@ def measure_status_per_edition(*, code: str) -> list[EditionMeasureStatus]:
     the small extract of each frozen state, however many editions there are."""
     editions = (
         ReportEdition.objects.filter(status=EditionStatus.ADOPTED)
-        .order_by("number").only("key", "title", "reference_date", "frozen_summary")
+        .order_by("number").only("key", "title", "reference_date", "reference_date_text", "frozen_summary")
     )
     rows = []
+    previous_title = ""
     for edition in editions:
         entry = edition.frozen_summary.get("measures", {}).get(code)
         rows.append(EditionMeasureStatus(
-            edition.key, edition.title, edition.reference_date, entry["status"] if entry else None,
+            edition.key, edition.title, edition.reference_label, entry["status"] if entry else None,
             entry["label"] if entry else "Niet in deze rapportage",
+            edition.frozen_summary.get("step_outcomes", {}).get(code, []), previous_title,
         ))
+        previous_title = edition.title
     return rows

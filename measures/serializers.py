@@ -15,7 +15,7 @@ from programme.serializers import (
     StringCodeListField,
 )
 
-from .models import Measure, MeasureItemKind, Priority
+from .models import KeyFigure, Measure, MeasureItemKind, Priority
 
 
 class GoalSerializer(serializers.ModelSerializer):
@@ -167,3 +167,34 @@ class MeasureDetailSerializer(MeasureSerializer):
     def get_links(self, measure: Measure) -> list[dict]:
         links = [item for item in measure.items.all() if item.kind == MeasureItemKind.LINK]
         return MeasureLinkSerializer(links, many=True).data
+
+
+class KeyFigureSerializer(serializers.ModelSerializer):
+    """A key figure as one source states it."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:kerncijfer-detail", lookup_field="key")
+    sleutel = serializers.CharField(source="key")
+    reeks = serializers.CharField(source="series", help_text="Cijfers over hetzelfde delen een reeks.")
+    titel = serializers.CharField(source="title")
+    eenheid = serializers.CharField(source="unit")
+    waarde = serializers.DecimalField(
+        source="value", max_digits=14, decimal_places=2, coerce_to_string=False, allow_null=True,
+        help_text="Het getal zoals de bron het geeft, in de eenheid; null als de bron alleen woorden geeft.",
+    )
+    formulering = serializers.CharField(source="wording", help_text="Hoe de bron het cijfer zegt, zoals ‘ruim 2100’.")
+    periode = serializers.CharField(source="period", help_text="De datum of periode waar het cijfer over gaat.")
+    datum = serializers.DateField(source="date", allow_null=True, help_text="Alleen als de bron een hele datum noemt.")
+    bron = SourceSerializer(source="source")
+    rapportage = serializers.CharField(
+        source="public_edition_key", allow_null=True,
+        help_text="Sleutel van de vastgestelde rapportage waar het cijfer bij hoort, of null.",
+    )
+    maatregelen = StringCodeListField(attribute="code", source="measures", help_text="Leeg: het hele programma.")
+    citaat = serializers.CharField(source="quote", help_text="Letterlijk uit de bron.")
+
+    class Meta:
+        model = KeyFigure
+        fields = [
+            "url", "sleutel", "reeks", "titel", "eenheid", "waarde", "formulering", "periode", "datum", "bron",
+            "rapportage", "maatregelen", "citaat",
+        ]

@@ -14,8 +14,12 @@ from .models import Measure
 
 
 def previous_edition() -> ReportEdition | None:
-    """The latest edition sent to parliament: updates are counted from its peildatum."""
-    return ReportEdition.objects.filter(status=EditionStatus.ADOPTED).order_by("-reference_date").first()
+    """The latest edition sent to parliament: updates are counted from its peildatum (a
+    reconstructed edition may know it only as words, and then cannot be counted from)."""
+    return (
+        ReportEdition.objects.filter(status=EditionStatus.ADOPTED, reference_date__isnull=False)
+        .order_by("-number").first()
+    )
 
 
 def upcoming_edition(*, today: datetime.date | None = None) -> ReportEdition | None:

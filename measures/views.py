@@ -15,7 +15,7 @@ from core.paging import list_page
 from programme.codes import parse_measure_code
 from programme.models import Goal, StakeholderGroup
 
-from . import selectors
+from . import figure_selectors, selectors
 from .models import Measure, MeasureStatus
 
 YES_NO = {"ja": True, "nee": False}
@@ -98,7 +98,8 @@ def measure_list(request):
     return render(
         request,
         "measures/measure_list.html",
-        {"section": "measures", "form": form, "filters": filters, "page": page, "measures": page.object_list},
+        {"section": "measures", "form": form, "filters": filters, "page": page, "measures": page.object_list,
+         "counts": selectors.measure_counts(measures=measures)},
     )
 
 
@@ -127,7 +128,16 @@ def measure_detail(request, code: str):
             "sections": selectors.measure_sections(measure=measure),
             "history": selectors.status_history(records=list(measure.status_changes.all())),
             "per_edition": selectors.measure_status_per_edition(code=measure.code),
+            "figure_series": figure_selectors.figure_series_list(measure=measure.code),
         },
+    )
+
+
+@public_page
+def figure_list(request):
+    return render(
+        request, "measures/figure_list.html",
+        {"section": "figures", "figure_series": figure_selectors.figure_series_list()},
     )
 
 
@@ -160,5 +170,6 @@ def stakeholder_detail(request, slug: str):
     return render(
         request,
         "measures/stakeholder_detail.html",
-        {"section": "stakeholders", "group": group, "page": page, "measures": page.object_list},
+        {"section": "stakeholders", "group": group, "page": page, "measures": page.object_list,
+         "counted_in": [parent for parent in group.counted_in.all() if parent.pk != group.pk]},
     )

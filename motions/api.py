@@ -6,7 +6,8 @@ queries, however many records there are.
 from django.db.models import Prefetch, QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
-from core.api.views import PublicReadOnlyViewSet, public_list_schema
+from core.api.views import PublicReadOnlyViewSet
+from programme.models import edition_light
 
 from .filters import CommitmentFilter, MotionFilter
 from .models import Commitment, Motion, MotionStatusChange, MotionSubmitter
@@ -23,7 +24,11 @@ def motion_queryset(*, detail: bool) -> QuerySet[Motion]:
     return motions.select_related("submitters_source").prefetch_related(
         Prefetch(
             "status_changes",
-            queryset=MotionStatusChange.objects.select_related("source", "edition").order_by("sort_date", "id"),
+            queryset=(
+                MotionStatusChange.objects.select_related("source", "edition")
+                .defer(*edition_light("edition"))
+                .order_by("sort_date", "id")
+            ),
         )
     )
 
@@ -40,7 +45,7 @@ def _submitters(item: dict) -> list[str]:
 
 
 @extend_schema_view(
-    list=public_list_schema(
+    list=extend_schema(
         summary="Moties",
         description="De moties in de volgorde van het ‘Overzicht moties’, met de uitvoering door OCW en de "
         "gegevens van de Tweede Kamer (indieners, besluit, kabinetsappreciatie).",
@@ -52,6 +57,7 @@ class MotionViewSet(PublicReadOnlyViewSet):
     detail_serializer_class = MotionDetailSerializer
     filterset_class = MotionFilter
     lookup_field = "kamerstuk"
+    lookup_example = "31497-373"
     lookup_value_regex = r"[0-9]{5}(?:-[A-Z]{1,6})?-[0-9]{1,4}"
     not_found_message = "Er is geen motie met Kamerstuknummer %(value)s."
     csv_filename = "moties"
@@ -75,7 +81,7 @@ class MotionViewSet(PublicReadOnlyViewSet):
 
 
 @extend_schema_view(
-    list=public_list_schema(summary="Toezeggingen", description="De toezeggingen aan de Kamer die de bronnen noemen."),
+    list=extend_schema(summary="Toezeggingen", description="De toezeggingen aan de Kamer die de bronnen noemen."),
     retrieve=extend_schema(summary="Eén toezegging"),
 )
 class CommitmentViewSet(PublicReadOnlyViewSet):
@@ -83,6 +89,7 @@ class CommitmentViewSet(PublicReadOnlyViewSet):
     filterset_class = CommitmentFilter
     lookup_field = "slug"
     lookup_value_regex = r"[-a-z0-9_]+"
+    lookup_example = "t01575"
     not_found_message = "Er is geen toezegging met de korte naam %(value)s."
     csv_filename = "toezeggingen"
     csv_columns = [

@@ -74,7 +74,9 @@ def motion_form_context(record: Motion, document: dict, errors: dict) -> dict:
     return {
         "status_choices": MotionStatus.choices,
         "scope_choices": MotionScope.choices,
-        "measure_choices": list(ordered_measures().values_list("code", "title")),
+        "measure_choices": [
+            (code, f"{code}. {title}") for code, title in ordered_measures().values_list("code", "title")
+        ],
     }
 
 
@@ -92,5 +94,8 @@ MOTION_KIND = EditableKind(
     public_url=lambda motion: motion.get_absolute_url(),
     document_from_post=motion_document_from_post,
     form_context=motion_form_context,
-    field_labels={"explanation": "Toelichting", "scope": "Uitgevoerd binnen", "measures": "Maatregelen"},
+    field_labels={"status": "Status van de uitvoering", "explanation": "Toelichting", "scope": "Uitgevoerd binnen",
+                  "measures": "Gekoppelde maatregelen"},
+    value_labels={"status": dict(MotionStatus.choices), "scope": dict(MotionScope.choices)},
+    rich_text_fields=("explanation",),
 )

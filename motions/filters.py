@@ -16,7 +16,7 @@ from .selectors import commitment_list, motion_list
 class MotionFilter(FilterSet):
     status = filters.ChoiceFilter(choices=MotionStatus.choices, help_text="Hoe ver OCW de motie heeft uitgevoerd.")
     maatregel = MeasureCodeFilter(help_text="De code van een maatregel; submaatregelen tellen mee.")
-    ordering = ApiOrderingFilter(
+    sorteer = ApiOrderingFilter(
         fields=[
             ("position", "volgorde"), ("kamerstuk", "kamerstuk"), ("title", "titel"), ("status", "status"),
             ("submitted_on", "ingediendOp"),
@@ -33,13 +33,13 @@ class MotionFilter(FilterSet):
         data = self.form.cleaned_data
         selected = motion_list(status=data.get("status") or None, measure=data.get("maatregel") or None)
         motions = queryset.filter(pk__in=selected.values("pk"))
-        return self.filters["ordering"].filter(motions, data.get("ordering"))
+        return self.filters["sorteer"].filter(motions, data.get("sorteer"))
 
 
 class CommitmentFilter(FilterSet):
     status = filters.ChoiceFilter(choices=CommitmentStatus.choices)
     maatregel = MeasureCodeFilter(help_text="De code van een maatregel; submaatregelen tellen mee.")
-    ordering = ApiOrderingFilter(
+    sorteer = ApiOrderingFilter(
         fields=[("position", "volgorde"), ("code", "code"), ("title", "titel"), ("status", "status"),
                 ("due_date", "uitersteDatum")],
         tiebreak=["position", "code"],
@@ -53,4 +53,4 @@ class CommitmentFilter(FilterSet):
         data = self.form.cleaned_data
         selected = commitment_list(status=data.get("status") or None, measure=data.get("maatregel") or None)
         commitments = queryset.filter(pk__in=selected.values("pk"))
-        return self.filters["ordering"].filter(commitments, data.get("ordering"))
+        return self.filters["sorteer"].filter(commitments, data.get("sorteer"))

@@ -1,4 +1,5 @@
 """Parliamentary motions (moties) and commitments (toezeggingen) the programme answers to."""
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +14,7 @@ class MotionStatus(models.TextChoices):
     STARTING = "in_opstartfase", _("In opstartfase")
     IN_PROGRESS = "in_uitvoering", _("In uitvoering")
     CARRIED_OUT = "uitgevoerd", _("Uitgevoerd")
-    UNKNOWN = "onbekend", _("Onbekend")
+    UNKNOWN = "onbekend", _("Niet vermeld")
 
 
 class MotionScope(models.TextChoices):
@@ -26,12 +27,17 @@ class MotionScope(models.TextChoices):
 
 
 class ChamberDecision(models.TextChoices):
-    """What the Tweede Kamer decided on a motion, as its open data records it."""
+    """What the Tweede Kamer decided on a motion, as its open data records it
+    (the BesluitSoort of its latest decision; see motions/tweedekamer.py)."""
 
     ADOPTED = "aangenomen", _("Aangenomen")
+    NOT_ADOPTED = "niet_aangenomen", _("Niet aangenomen")
     REJECTED = "verworpen", _("Verworpen")
     HELD = "aangehouden", _("Aangehouden")
+    POSTPONED = "uitgesteld", _("Stemming uitgesteld")
     WITHDRAWN = "ingetrokken", _("Ingetrokken")
+    # A decision whose kind we do not know; staff see which in the sync summary.
+    UNKNOWN = "onbekend", _("Onbekend")
 
 
 class Motion(models.Model):
@@ -74,6 +80,7 @@ class Motion(models.Model):
     chamber_decision = models.CharField(
         _("besluit van de Kamer"), max_length=20, choices=ChamberDecision.choices, blank=True
     )
+    chamber_decision_on = models.DateField(_("datum van het besluit van de Kamer"), null=True, blank=True)
     cabinet_appraisal = models.CharField(_("appreciatie van het kabinet"), max_length=200, blank=True)
     official_url = models.URLField(_("officiële tekst"), max_length=500, blank=True)
     last_synced_at = models.DateTimeField(
@@ -159,7 +166,7 @@ class MotionStatusChange(StatusRecord):
 class CommitmentStatus(models.TextChoices):
     OPEN = "open", _("Openstaand")
     DONE = "afgerond", _("Afgerond")
-    UNKNOWN = "onbekend", _("Onbekend")
+    UNKNOWN = "onbekend", _("Niet vermeld")
 
 
 class Commitment(models.Model):
@@ -202,3 +209,61 @@ class Commitment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.title}" if self.code else self.title
+
+
+class SyncTrigger(models.TextChoices):
+    MANUAL = "handmatig", _("Door een medewerker")
+    SCHEDULED = "gepland", _("Gepland")
+
+
+class SyncState(models.TextChoices):
+    RUNNING = "bezig", _("Bezig")
+    DONE = "klaar", _("Klaar")
+    FAILED = "mislukt", _("Mislukt")
+
+
+class TweedeKamerSync(models.Model):
+    """One run of "Bijwerken vanuit de Tweede Kamer" over every motion, with what it changed.
+
+    ``results`` holds one entry per motion: ``kamerstuk``, ``ok``, ``changed``, ``message``,
+    ``unknown_decision`` (the Kamer's BesluitSoort we could not map, or empty) and
+    ``changes`` (``label``, ``before``, ``after`` as shown to staff).
+    """
+
+    trigger = models.CharField(_("aanleiding"), max_length=20, choices=SyncTrigger.choices)
+    state = models.CharField(_("stand"), max_length=20, choices=SyncState.choices, default=SyncState.RUNNING)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("gestart door"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    started_at = models.DateTimeField(_("gestart op"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
+    results = models.JSONField(_("uitkomst per motie"), default=list, blank=True)
+    message = models.TextField(_("melding"), blank=True)
+
+    class Meta:
+        verbose_name = _("synchronisatie met de Tweede Kamer")
+        verbose_name_plural = _("synchronisaties met de Tweede Kamer")
+        ordering = ["-started_at", "-id"]
+        constraints = [
+            # Two runs at once would sync every motion twice and race on the same rows.
+            models.UniqueConstraint(
+                fields=["state"], condition=models.Q(state="bezig"), name="tweede_kamer_sync_one_running"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{_('Bijwerken vanuit de Tweede Kamer')} {self.started_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def changed_results(self) -> list[dict]:
+        return [result for result in self.results if result.get("changed")]
+
+    @property
+    def failed_results(self) -> list[dict]:
+        return [result for result in self.results if not result.get("ok")]
+
+    @property
+    def unknown_results(self) -> list[dict]:
+        """Motions whose latest decision the Kamer recorded with a kind we do not know."""
+        return [result for result in self.results if result.get("unknown_decision")]

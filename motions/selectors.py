@@ -4,7 +4,17 @@ import datetime
 from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from .models import Commitment, CommitmentStatus, Motion, MotionStatus, MotionStatusChange, MotionSubmitter
+from programme.models import edition_light
+
+from .models import (
+    Commitment,
+    CommitmentStatus,
+    Motion,
+    MotionStatus,
+    MotionStatusChange,
+    MotionSubmitter,
+    TweedeKamerSync,
+)
 
 CURRENT = Q(programme__successors__isnull=True)
 
@@ -31,14 +41,15 @@ def _linked_to_measure(model, owner: str, code: str) -> Q:
 
 
 def motion_list(*, status: str | None = None, measure: str | None = None) -> QuerySet[Motion]:
-    """The motions in the order of the report's "Overzicht moties".
+    """The motions in Kamerstuk order: by dossier, then ondernummer, so that a reader
+    finds a motion by its number.
 
     ``measure`` is a measure code; a motion linked to one of its sub-measures counts too.
     """
     motions = (
         Motion.objects.filter(CURRENT)
         .prefetch_related(Prefetch("measures", queryset=ordered_measures()))
-        .order_by("position", "dossier", "number")
+        .order_by("dossier", "dossier_suffix", "number")
     )
     if status:
         motions = motions.filter(status=status)
@@ -57,7 +68,11 @@ def motion_detail(*, kamerstuk: str) -> Motion:
             Prefetch("submitters", queryset=MotionSubmitter.objects.order_by("position")),
             Prefetch(
                 "status_changes",
-                queryset=MotionStatusChange.objects.select_related("source", "edition").order_by("sort_date", "id"),
+                queryset=(
+                    MotionStatusChange.objects.select_related("source", "edition")
+                    .defer(*edition_light("edition"))
+                    .order_by("sort_date", "id")
+                ),
             ),
         )
         .get(kamerstuk=kamerstuk)
@@ -106,3 +121,12 @@ def commitment_detail(*, slug: str, today: datetime.date | None = None) -> Commi
         .prefetch_related(Prefetch("measures", queryset=ordered_measures())),
         today or timezone.localdate(),
     ).get(slug=slug)
+
+
+def tweede_kamer_sync_list(*, limit: int = 10) -> list[TweedeKamerSync]:
+    """The latest runs of "Bijwerken vanuit de Tweede Kamer", newest first."""
+    return list(TweedeKamerSync.objects.select_related("started_by")[:limit])
+
+
+def tweede_kamer_sync_get(*, pk: int) -> TweedeKamerSync:
+    return TweedeKamerSync.objects.select_related("started_by").get(pk=pk)

@@ -34,7 +34,13 @@ class MotionSerializer(serializers.ModelSerializer):
     indieners = SubmitterSerializer(source="submitters", many=True)
     ingediendOp = serializers.DateField(source="submitted_on", allow_null=True)
     besluitKamer = serializers.CharField(
-        source="chamber_decision", help_text="aangenomen, verworpen, aangehouden, ingetrokken, of leeg."
+        source="chamber_decision",
+        help_text="Het laatste besluit van de Tweede Kamer: aangenomen, niet_aangenomen, verworpen, aangehouden, "
+        "uitgesteld, ingetrokken, onbekend, of leeg.",
+    )
+    besluitKamerOp = serializers.DateField(
+        source="chamber_decision_on", allow_null=True,
+        help_text="De datum van de vergadering waarin de Kamer dat besluit nam.",
     )
     kabinetsappreciatie = serializers.CharField(source="cabinet_appraisal")
     officieleTekst = serializers.CharField(source="official_url", help_text="Adres van de officiële tekst, of leeg.")
@@ -49,7 +55,7 @@ class MotionSerializer(serializers.ModelSerializer):
         fields = [
             "url", "kamerstuk", "dossier", "toevoeging", "ondernummer", "titel", "status", "statusOmschrijving",
             "statusToelichting", "uitgevoerdBinnen", "maatregelen", "indieners", "ingediendOp", "besluitKamer",
-            "kabinetsappreciatie", "officieleTekst", "bijgewerktUitTweedeKamer", "laatstGewijzigd",
+            "besluitKamerOp", "kabinetsappreciatie", "officieleTekst", "bijgewerktUitTweedeKamer", "laatstGewijzigd",
         ]
 
 

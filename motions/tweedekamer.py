@@ -1,17 +1,19 @@
-"""The Tweede Kamer's own facts about our motions, from its open data (Gegevensmagazijn).
+"""The Tweede Kamer's own facts about our motions, read from its open data (Gegevensmagazijn).
 
-The Gegevensmagazijn is an OData v4 service. A motion is a ``Document`` with ``Soort``
-'Motie', filed in a ``Kamerstukdossier`` (``Nummer``, ``Toevoeging``) under its
-``Volgnummer``; its ``Zaak`` carries the cabinet's appraisal (``Kabinetsappreciatie``),
-the Kamer's decisions (``Besluit`` with ``BesluitSoort`` such as 'Stemmen - aangenomen')
-and the submitters (``ZaakActor`` with ``Relatie`` 'Indiener' or 'Medeindiener',
-``ActorNaam`` and ``ActorFractie``).
+The Gegevensmagazijn is an OData v4 service. The entity, field and enumerated names below
+are the ones the ``openkamer/tkapi`` library reads from it; tests/motions/odata/README.md
+cites the file and line of each.
 
-``motion_sync_from_tweede_kamer`` fills in those facts for one motion: submitters and
-parties, the date, the Kamer's decision, the cabinet's appraisal and the link to the
-official text. It never touches OCW's own status and explanation. A motion the Kamer
-does not know, an answer in an unexpected shape, an unreachable or slow service: each
-gives a clear Dutch message and changes nothing.
+A motion is a ``Document`` whose ``Soort`` is 'Motie', or 'Motie (gewijzigd/nader)' for an
+amended motion (the version the Kamer votes on). It is filed in a ``Kamerstukdossier``
+(``Nummer``, ``Toevoeging``) under its ``Volgnummer``. Its ``Zaak`` of ``Soort`` 'Motie'
+carries the cabinet's appraisal (``Kabinetsappreciatie``), the submitters (``ZaakActor``
+with ``Relatie`` 'Indiener' or 'Medeindiener') and the Kamer's decisions: a ``Besluit``
+with a ``Status`` ('Besluit' once decided; 'Voorstel' and 'Concept voorstel' are
+proposals), a ``BesluitSoort`` such as 'Stemmen - aangenomen', taken on an
+``Agendapunt`` of an ``Activiteit`` (the sitting) whose ``Datum`` says when.
+
+This module only reads; motions/services.py writes what it read.
 """
 from __future__ import annotations
 
@@ -21,16 +23,9 @@ from dataclasses import dataclass, field
 
 import requests
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
-from django.db.models import F
-from django.utils import timezone
 
-from core.content_version import content_changed
-from workspace.models import ChangeAction, ChangeRecord
-
-from .kamerstukken import KamerstukNumber, parse_kamerstuk_number
-from .models import ChamberDecision, Motion, MotionSubmitter
+from .kamerstukken import KamerstukNumber
+from .models import ChamberDecision
 
 logger = logging.getLogger(__name__)
 
@@ -38,16 +33,30 @@ DEFAULT_ODATA_URL = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0"
 DEFAULT_TIMEOUT_SECONDS = 10.0
 OFFICIAL_TEXT_URL = "https://zoek.officielebekendmakingen.nl/kst-{kamerstuk}.html"
 
-# BesluitSoort values name the outcome somewhere in their text ("Stemmen - aangenomen",
-# "Aangehouden (tijdens de vergadering)", "Ingetrokken"); other decisions (a postponed
-# vote, a referral) say nothing about the outcome and are skipped.
-_DECISION_WORDS = [
-    ("aangenomen", ChamberDecision.ADOPTED),
-    ("verworpen", ChamberDecision.REJECTED),
-    ("aangehouden", ChamberDecision.HELD),
-    ("ingetrokken", ChamberDecision.WITHDRAWN),
-]
-_SUBMITTER_RELATIONS = ["Indiener", "Medeindiener"]
+# tkapi DocumentSoort.MOTIE and DocumentSoort.MOTIE_GEWIJZIGDNADER.
+MOTION_DOCUMENT_KINDS = ("Motie", "Motie (gewijzigd/nader)")
+# tkapi ZaakSoort.MOTIE.
+MOTION_CASE_KIND = "Motie"
+# tkapi BesluitStatus.BESLUIT; the others (Voorstel, Concept voorstel, Nog te verwerken
+# besluit) are not yet the Kamer's decision.
+DECIDED = "Besluit"
+# tkapi ZaakActorRelatieSoort.INDIENER and MEDEINDIENER, first submitter first.
+SUBMITTER_RELATIONS = ("Indiener", "Medeindiener")
+# BesluitSoort values, matched whole (never a part: "Stemmen - niet aangenomen" contains
+# "aangenomen"). tkapi and the Kamer's information model keep BesluitSoort as free text;
+# where these values come from is in tests/motions/odata/README.md. Any other value of a
+# decided Besluit gives ChamberDecision.UNKNOWN and a log line.
+OUTCOMES = {
+    "Stemmen - aangenomen": ChamberDecision.ADOPTED,
+    "Stemmen - zonder stemming aannemen": ChamberDecision.ADOPTED,
+    "Stemmen - niet aangenomen": ChamberDecision.NOT_ADOPTED,
+    "Stemmen - verworpen": ChamberDecision.REJECTED,
+    "Stemmen - aangehouden": ChamberDecision.HELD,
+    "Stemmen - uitstellen": ChamberDecision.POSTPONED,
+    "Stemmen - ingetrokken": ChamberDecision.WITHDRAWN,
+}
+DOCUMENT_FILTER = " or ".join(f"Soort eq '{kind}'" for kind in MOTION_DOCUMENT_KINDS)
+DOCUMENT_EXPAND = "Kamerstukdossier,Zaak($expand=Besluit($expand=Agendapunt($expand=Activiteit)),ZaakActor)"
 
 
 class TweedeKamerError(Exception):
@@ -60,6 +69,9 @@ class MotionFacts:
 
     submitted_on: datetime.date | None = None
     chamber_decision: str = ""
+    chamber_decision_on: datetime.date | None = None
+    # The BesluitSoort behind an UNKNOWN decision, for the staff summary.
+    unknown_decision: str = ""
     cabinet_appraisal: str = ""
     official_url: str = ""
     submitters: list[tuple[str, str]] = field(default_factory=list)
@@ -82,10 +94,10 @@ class TweedeKamerClient:
         """The facts of one motion, or None when the Kamer's data has no such motion."""
         params = {
             "$filter": (
-                f"Soort eq 'Motie' and Verwijderd eq false and Volgnummer eq {kamerstuk.number}"
+                f"({DOCUMENT_FILTER}) and Verwijderd eq false and Volgnummer eq {kamerstuk.number}"
                 f" and Kamerstukdossier/any(d: d/Nummer eq {int(kamerstuk.dossier)})"
             ),
-            "$expand": "Kamerstukdossier,Zaak($expand=Besluit,ZaakActor)",
+            "$expand": DOCUMENT_EXPAND,
         }
         try:
             response = self.session.get(
@@ -109,16 +121,34 @@ class TweedeKamerClient:
         return motion_facts_from_odata(payload, kamerstuk=kamerstuk)
 
 
+def tweede_kamer_client() -> TweedeKamerClient:
+    """The client of the configured service (tests replace it with one on recordings)."""
+    return TweedeKamerClient()
+
+
+# --- Reading one answer -------------------------------------------------------------------
+
+
 def _malformed(what: str) -> TweedeKamerError:
     return TweedeKamerError(f"het antwoord van de Tweede Kamer had een onverwachte vorm ({what}).")
 
 
 def _list(value, what: str) -> list[dict]:
+    """An expanded collection without its deleted items (``Verwijderd``)."""
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
         raise _malformed(what)
     return [item for item in value if not item.get("Verwijderd")]
+
+
+def _single(value, what: str) -> dict | None:
+    """An expanded single item (``Besluit/Agendapunt``, ``Agendapunt/Activiteit``); tkapi
+    reads a one-item list the same way."""
+    if isinstance(value, dict):
+        return None if value.get("Verwijderd") else value
+    items = _list(value, what)
+    return items[0] if items else None
 
 
 def _text(value, what: str) -> str:
@@ -129,6 +159,18 @@ def _text(value, what: str) -> str:
     return value.strip()
 
 
+def _moment(value, what: str) -> datetime.datetime | None:
+    """An OData date-time such as 2023-04-18T14:15:00+02:00; its date is the Kamer's own."""
+    text = _text(value, what)
+    if not text:
+        return None
+    try:
+        moment = datetime.datetime.fromisoformat(text)
+    except ValueError as error:
+        raise _malformed(f"{what} “{text}” is geen datum") from error
+    return moment.replace(tzinfo=None)
+
+
 def _in_dossier(document: dict, kamerstuk: KamerstukNumber) -> bool:
     for dossier in _list(document.get("Kamerstukdossier"), "Kamerstukdossier"):
         suffix = _text(dossier.get("Toevoeging"), "Toevoeging").upper()
@@ -137,154 +179,84 @@ def _in_dossier(document: dict, kamerstuk: KamerstukNumber) -> bool:
     return False
 
 
-def _decision(besluiten: list[dict]) -> str:
-    # The Kamer may first hold a motion and vote on it later: the latest decision counts.
-    decided = ""
-    for besluit in sorted(besluiten, key=lambda item: _text(item.get("GewijzigdOp"), "GewijzigdOp")):
-        kind = _text(besluit.get("BesluitSoort"), "BesluitSoort").lower()
-        for word, decision in _DECISION_WORDS:
-            if word in kind:
-                decided = decision
-                break
-    return decided
+def _decided_at(besluit: dict, kamerstuk: KamerstukNumber) -> datetime.datetime:
+    """When the Kamer took a decision: the date (and start) of its agenda item's activity.
+
+    ``GewijzigdOp`` is when the record was last edited, not when the Kamer decided."""
+    agendapunt = _single(besluit.get("Agendapunt"), "Besluit/Agendapunt")
+    activiteit = _single(agendapunt.get("Activiteit"), "Agendapunt/Activiteit") if agendapunt else None
+    day = _moment(activiteit.get("Datum"), "Activiteit/Datum") if activiteit else None
+    if day is None:
+        raise _malformed(f"een besluit over motie {kamerstuk} zonder datum van de vergadering")
+    start = _moment(activiteit.get("Aanvangstijd"), "Activiteit/Aanvangstijd")
+    return start if start and start.date() == day.date() else day
+
+
+def _decision(besluiten: list[dict], kamerstuk: KamerstukNumber) -> tuple[str, datetime.date | None, str]:
+    """The Kamer's latest decision: (outcome, its date, the unknown BesluitSoort if any)."""
+    decided = []
+    for besluit in besluiten:
+        if _text(besluit.get("Status"), "Besluit/Status") != DECIDED:
+            continue
+        decided.append((_decided_at(besluit, kamerstuk), _text(besluit.get("BesluitSoort"), "BesluitSoort")))
+    if not decided:
+        return "", None, ""
+    # The Kamer may first hold a motion and vote on it at a later sitting: the latest counts.
+    # (A stable sort: of two decisions at the same moment, the later one listed counts.)
+    decided_at, kind = sorted(decided, key=lambda item: item[0])[-1]
+    outcome = OUTCOMES.get(kind)
+    if outcome is None:
+        logger.warning("Onbekend besluit van de Tweede Kamer over motie %s: BesluitSoort %r", kamerstuk, kind)
+        return ChamberDecision.UNKNOWN, decided_at.date(), kind
+    return outcome, decided_at.date(), ""
 
 
 def _submitters(actors: list[dict]) -> list[tuple[str, str]]:
-    people = [actor for actor in actors if actor.get("Relatie") in _SUBMITTER_RELATIONS]
-    people.sort(key=lambda actor: _SUBMITTER_RELATIONS.index(actor["Relatie"]))
+    people = []
+    for actor in actors:
+        relation = _text(actor.get("Relatie"), "ZaakActor/Relatie")
+        if relation in SUBMITTER_RELATIONS:
+            people.append((SUBMITTER_RELATIONS.index(relation), actor))
+    people.sort(key=lambda item: item[0])
     submitters: list[tuple[str, str]] = []
-    for actor in people:
-        name = _text(actor.get("ActorNaam"), "ActorNaam")
+    for _rank, actor in people:
+        name = _text(actor.get("ActorNaam"), "ZaakActor/ActorNaam")
         if name and name not in (known for known, _party in submitters):
-            submitters.append((name, _text(actor.get("ActorFractie"), "ActorFractie")))
+            submitters.append((name, _text(actor.get("ActorFractie"), "ZaakActor/ActorFractie")))
     return submitters
 
 
 def motion_facts_from_odata(payload, *, kamerstuk: KamerstukNumber) -> MotionFacts | None:
-    """Read one motion's facts from a Gegevensmagazijn ``Document`` answer."""
+    """Read one motion's facts from a Gegevensmagazijn ``Document`` answer.
+
+    Raises TweedeKamerError for an answer in an unexpected shape (a field of the wrong
+    type, a date that is no date): the caller then writes nothing at all."""
     if not isinstance(payload, dict) or "value" not in payload:
         raise _malformed("geen lijst ‘value’")
-    documents = [
-        document for document in _list(payload["value"], "de lijst ‘value’")
-        if _text(document.get("Soort"), "Soort") == "Motie"
-        and document.get("Volgnummer") == kamerstuk.number
-        and _in_dossier(document, kamerstuk)
-    ]
+    documents = []
+    for document in _list(payload["value"], "de lijst ‘value’"):
+        number = document.get("Volgnummer")
+        if number is not None and (not isinstance(number, int) or isinstance(number, bool)):
+            raise _malformed("Volgnummer")
+        if (_text(document.get("Soort"), "Soort") in MOTION_DOCUMENT_KINDS and number == kamerstuk.number
+                and _in_dossier(document, kamerstuk)):
+            documents.append(document)
     if not documents:
         return None
     document = documents[0]
-    date_text = _text(document.get("Datum"), "Datum")
-    try:
-        submitted_on = datetime.date.fromisoformat(date_text[:10]) if date_text else None
-    except ValueError as error:
-        raise _malformed(f"datum “{date_text}”") from error
-    zaken = _list(document.get("Zaak"), "Zaak")
-    zaak = next((item for item in zaken if item.get("Soort") == "Motie"), zaken[0] if zaken else {})
+    submitted = _moment(document.get("Datum"), "Document/Datum")
+    zaken = [
+        zaak for zaak in _list(document.get("Zaak"), "Zaak")
+        if _text(zaak.get("Soort"), "Zaak/Soort") == MOTION_CASE_KIND
+    ]
+    zaak = zaken[0] if zaken else {}
+    decision, decided_on, unknown = _decision(_list(zaak.get("Besluit"), "Besluit"), kamerstuk)
     return MotionFacts(
-        submitted_on=submitted_on,
-        chamber_decision=_decision(_list(zaak.get("Besluit"), "Besluit")),
+        submitted_on=submitted.date() if submitted else None,
+        chamber_decision=decision,
+        chamber_decision_on=decided_on,
+        unknown_decision=unknown,
         cabinet_appraisal=_text(zaak.get("Kabinetsappreciatie"), "Kabinetsappreciatie"),
         official_url=OFFICIAL_TEXT_URL.format(kamerstuk=kamerstuk),
         submitters=_submitters(_list(zaak.get("ZaakActor"), "ZaakActor")),
     )
-
-
-# --- Services ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MotionSyncResult:
-    kamerstuk: str
-    ok: bool
-    changed: bool
-    message: str
-
-
-FACT_FIELDS = ["submitted_on", "chamber_decision", "cabinet_appraisal", "official_url"]
-
-
-def _facts_of(motion: Motion) -> dict:
-    return {
-        "submitted_on": motion.submitted_on.isoformat() if motion.submitted_on else None,
-        "chamber_decision": motion.chamber_decision,
-        "cabinet_appraisal": motion.cabinet_appraisal,
-        "official_url": motion.official_url,
-        "submitters": [[person.name, person.party] for person in motion.submitters.order_by("position")],
-    }
-
-
-def motion_sync_from_tweede_kamer(*, motion: Motion, client: TweedeKamerClient, user=None) -> MotionSyncResult:
-    """Fill in the Tweede Kamer's facts about ``motion``; OCW's status and explanation stay as they are.
-
-    Only facts the Kamer records replace ours (an empty value there keeps ours). Records
-    when it last synced, and, if anything changed, a new published version with an
-    entry in the audit trail.
-    """
-    try:
-        facts = client.motion_facts(kamerstuk=parse_kamerstuk_number(motion.kamerstuk))
-    except TweedeKamerError as error:
-        logger.warning("Tweede Kamer-synchronisatie van motie %s mislukt: %s", motion.kamerstuk, error)
-        return MotionSyncResult(
-            motion.kamerstuk, ok=False, changed=False,
-            message=f"Motie {motion.kamerstuk} is niet bijgewerkt: {error} Er is niets gewijzigd.",
-        )
-    if facts is None:
-        return MotionSyncResult(
-            motion.kamerstuk, ok=False, changed=False,
-            message=f"Motie {motion.kamerstuk} staat niet in de open data van de Tweede Kamer. "
-            "Controleer het Kamerstuknummer; er is niets gewijzigd.",
-        )
-
-    with transaction.atomic():
-        motion = Motion.objects.select_for_update().get(pk=motion.pk)
-        before = _facts_of(motion)
-        for name in FACT_FIELDS:
-            value = getattr(facts, name)
-            if value:
-                setattr(motion, name, value)
-        if facts.submitters and [list(person) for person in facts.submitters] != before["submitters"]:
-            motion.submitters.all().delete()
-            MotionSubmitter.objects.bulk_create(
-                MotionSubmitter(motion=motion, name=name, party=party, position=position)
-                for position, (name, party) in enumerate(facts.submitters, start=1)
-            )
-            # The submitters now come from the Kamer, not from the source named before.
-            motion.submitters_source = None
-        after = _facts_of(motion)
-        changed = after != before
-        motion.last_synced_at = timezone.now()
-        update_fields = ["last_synced_at"]
-        if changed:
-            motion.version = F("version") + 1
-            update_fields += [*FACT_FIELDS, "submitters_source", "version", "updated_at"]
-        motion.save(update_fields=update_fields)
-        if changed:
-            motion.refresh_from_db(fields=["version"])
-            ChangeRecord.objects.create(
-                content_type=ContentType.objects.get_for_model(Motion),
-                object_id=motion.pk,
-                object_repr=str(motion)[:300],
-                action=ChangeAction.SYNCED,
-                user=user,
-                version=motion.version,
-                before=before,
-                after=after,
-            )
-        # The API shows when a motion was last synced, so cached responses must go either way.
-        content_changed()
-
-    if not changed:
-        return MotionSyncResult(
-            motion.kamerstuk, ok=True, changed=False,
-            message=f"Motie {motion.kamerstuk} was al bijgewerkt met de gegevens van de Tweede Kamer.",
-        )
-    return MotionSyncResult(
-        motion.kamerstuk, ok=True, changed=True,
-        message=f"Motie {motion.kamerstuk} is bijgewerkt met de gegevens van de Tweede Kamer.",
-    )
-
-
-def motions_sync_all(*, client: TweedeKamerClient, user=None) -> list[MotionSyncResult]:
-    """Sync every motion of the current programme; one failure does not stop the others."""
-    motions = Motion.objects.filter(programme__successors__isnull=True).order_by("position", "dossier", "number")
-    return [motion_sync_from_tweede_kamer(motion=motion, client=client, user=user) for motion in motions]

@@ -53,7 +53,8 @@ def _filter_form(form_class, request):
 def motion_list(request):
     form = _filter_form(MotionFilterForm, request)
     filters = form.filters()
-    page = list_page(request, selectors.motion_list(status=filters.get("status"), measure=filters.get("maatregel")))
+    motions = selectors.motion_list(status=filters.get("status"), measure=filters.get("maatregel"))
+    page = list_page(request, motions.prefetch_related("submitters"))
     return render(
         request,
         "motions/motion_list.html",

@@ -20,9 +20,11 @@ urlpatterns = [
     path("gebruikers/nieuw/", user_views.user_create, name="user_create"),
     path("gebruikers/<int:pk>/", user_views.user_edit, name="user_edit"),
     path("rapportages/", include("reports.staff_urls")),
+    path("tweede-kamer/", include("motions.staff_urls")),
     path("<slug:kind>/", workspace_views.record_list, name="record_list"),
     path("<slug:kind>/<str:key>/", workspace_views.record_edit, name="record_edit"),
     path("<slug:kind>/<str:key>/status/", workspace_views.record_status, name="record_status"),
     path("<slug:kind>/<str:key>/beoordelen/", workspace_views.record_review, name="record_review"),
+    path("<slug:kind>/<str:key>/verwijderen/", workspace_views.record_discard, name="record_discard"),
     path("<slug:kind>/<str:key>/geschiedenis/", workspace_views.record_history, name="record_history"),
 ]

@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from passend import health
+from passend.api_urls import api_root
 
 # Plain-Dutch error pages (404 is the template of that name; 500 and 503 come from
 # passend.errors.server_error).
@@ -19,6 +20,8 @@ urlpatterns = [
     path("health/ready", health.ready, name="health_ready"),
     path(settings.ADMIN_PATH, admin.site.urls),
     path("beheer/", include("passend.staff_urls")),
+    # The API's root without the slash its other addresses never end in.
+    path("api/v1", api_root, name="api_index"),
     path("api/v1/", include("passend.api_urls")),
     path("", include("reports.urls")),
     path("", include("motions.urls")),

@@ -81,6 +81,12 @@ class StakeholderGroup(models.Model):
         _("positie in de tabel samenwerking"), null=True, blank=True
     )
     note = models.TextField(_("voetnoot"), blank=True)
+    # A label of the measures' "Betrokkenen" boxes counts under the group(s) of the
+    # cooperation table it belongs to (fixtures/stakeholders.yaml: `labels`), so that the
+    # stakeholder pages use one grouping: the table's (and "Overige partijen").
+    counted_in = models.ManyToManyField(
+        "self", verbose_name=_("telt mee bij"), symmetrical=False, related_name="labels", blank=True
+    )
 
     class Meta:
         verbose_name = _("groep betrokkenen")
@@ -168,7 +174,14 @@ class ReportEdition(models.Model):
     number = models.PositiveSmallIntegerField(_("volgnummer"))
     title = models.CharField(_("titel"), max_length=300)
     year = models.PositiveSmallIntegerField(_("jaar"))
-    reference_date = models.DateField(_("peildatum"))
+    # Editions are ordered by number. A reconstructed edition may know its peildatum only
+    # as words ("mei 2024"): then the date stays empty and the wording says what is known.
+    reference_date = models.DateField(_("peildatum"), null=True, blank=True)
+    reference_date_text = models.CharField(_("peildatum zoals bekend"), max_length=100, blank=True)
+    # An edition known only from other sources (the 2024 report from its Kamerbrief): it
+    # shows what the sources state and links to them, and never gets a rendered report of
+    # its own, since that would be a document that never existed.
+    is_reconstructed = models.BooleanField(_("gereconstrueerd uit de bronnen"), default=False)
     status = models.CharField(
         _("status"), max_length=20, choices=EditionStatus.choices, default=EditionStatus.OPEN
     )
@@ -179,6 +192,9 @@ class ReportEdition(models.Model):
     )
     introduction = models.TextField(_("inleiding"), blank=True)
     introduction_links = models.JSONField(_("links bij de inleiding"), default=list, blank=True)
+    # Footnotes of plain text (no link), each placed after the words it follows:
+    # [{"text": "...", "after": "..."}].
+    introduction_notes = models.JSONField(_("voetnoten bij de inleiding"), default=list, blank=True)
     reading_guide = models.TextField(_("leeswijzer"), blank=True)
     goals_text = models.TextField(_("tekst bij de doelen"), blank=True)
     goals_links = models.JSONField(_("links bij de doelen"), default=list, blank=True)
@@ -221,6 +237,10 @@ class ReportEdition(models.Model):
             models.UniqueConstraint(
                 fields=["programme"], condition=models.Q(status="in_voorbereiding"), name="edition_one_open",
             ),
+            models.CheckConstraint(
+                condition=models.Q(reference_date__isnull=False) | ~models.Q(reference_date_text=""),
+                name="edition_has_reference", violation_error_message=_("Geef een peildatum."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -229,6 +249,19 @@ class ReportEdition(models.Model):
     @property
     def is_adopted(self) -> bool:
         return self.status == EditionStatus.ADOPTED
+
+    @property
+    def reference_label(self) -> str:
+        """The peildatum as readers see it: "1 februari 2025", or "mei 2024"."""
+        if self.reference_date:
+            return date_format(self.reference_date, "j F Y")
+        return self.reference_date_text
+
+
+def edition_light(prefix: str) -> list[str]:
+    """Fields to defer on a joined edition: its frozen state is some 200 kB of JSON, and a
+    record that only names its edition never needs it."""
+    return [f"{prefix}__frozen_state", f"{prefix}__frozen_summary"]
 
 
 class StatusRecord(models.Model):

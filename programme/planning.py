@@ -67,3 +67,28 @@ def parse_planning(text: str | None) -> DateRange | None:
     if match:
         return _month_range(int(match.group(1)), 1, 12)
     return None
+
+
+# Phrases in running text that name a period parse_planning understands, most specific first.
+_PHRASES = [
+    rf"\b\d{{1,2}} (?:{_MONTH_NAMES}) \d{{4}}\b",
+    r"\bq[1-4](?:\s*[/-]\s*q[1-4])? \d{4}\b",
+    rf"\b(?:(?:eind|begin|medio) )?(?:{_MONTH_NAMES}) \d{{4}}\b",
+    r"\b(?:voor (?:de|het) )?(?:voorjaar|zomer|najaar) (?:van )?\d{4}\b",
+]
+
+
+def planning_in_text(text: str | None) -> tuple[str, DateRange] | None:
+    """The first period a sentence names ("voor de zomer van 2025"), as (its wording, its
+    range), or None: a next step's target, kept in its own words."""
+    if not text:
+        return None
+    lowered = text.lower()
+    for pattern in _PHRASES:
+        match = re.search(pattern, lowered)
+        if match:
+            wording = text[match.start():match.end()]
+            period = parse_planning(wording)
+            if period is not None:
+                return wording, period
+    return None

@@ -2,13 +2,18 @@
 from django.db.models import QuerySet
 from django_filters.rest_framework import FilterSet
 from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import exceptions
+from rest_framework.decorators import action
+from rest_framework.response import Response
 
 from core.api.filters import ApiOrderingFilter
-from core.api.views import PublicReadOnlyViewSet, public_list_schema
+from core.api.views import PublicReadOnlyViewSet
 from programme.models import ReportEdition
 
+from .editions import edition_snapshot
+from .progress import edition_progress
 from .selectors import report_edition_list
-from .serializers import EditionDetailSerializer, EditionSerializer
+from .serializers import EditionChangesSerializer, EditionDetailSerializer, EditionSerializer, EditionStateSerializer
 
 
 def edition_queryset() -> QuerySet[ReportEdition]:
@@ -16,7 +21,7 @@ def edition_queryset() -> QuerySet[ReportEdition]:
 
 
 class EditionFilter(FilterSet):
-    ordering = ApiOrderingFilter(fields=[("year", "jaar"), ("number", "volgnummer")], tiebreak=["number"])
+    sorteer = ApiOrderingFilter(fields=[("year", "jaar"), ("number", "volgnummer")], tiebreak=["number"])
 
     class Meta:
         model = ReportEdition
@@ -24,8 +29,9 @@ class EditionFilter(FilterSet):
 
 
 @extend_schema_view(
-    list=public_list_schema(
-        summary="Rapportages", description="De gepubliceerde voortgangsrapportages, nieuwste eerst."
+    list=extend_schema(
+        summary="Rapportages",
+        description="De vastgestelde voortgangsrapportages, nieuwste eerst, ook de gereconstrueerde van 2024.",
     ),
     retrieve=extend_schema(summary="Eén gepubliceerde rapportage met de teksten van de algemene hoofdstukken"),
 )
@@ -35,6 +41,7 @@ class EditionViewSet(PublicReadOnlyViewSet):
     filterset_class = EditionFilter
     lookup_field = "key"
     lookup_value_regex = r"[-a-z0-9_]+"
+    lookup_example = "vgr-2025"
     not_found_message = "Er is geen gepubliceerde rapportage met de sleutel %(value)s."
     csv_filename = "rapportages"
     csv_columns = [
@@ -48,3 +55,33 @@ class EditionViewSet(PublicReadOnlyViewSet):
 
     def get_queryset(self):
         return edition_queryset()
+
+    @extend_schema(
+        summary="De stand van het programma volgens één rapportage",
+        description="Vastgelegd bij het vaststellen en daarna nooit meer veranderd: latere wijzigingen komen "
+        "in een volgende rapportage.",
+        responses=EditionStateSerializer,
+    )
+    @action(detail=True, url_path="stand")
+    def stand(self, request, key=None):
+        cached = self.cached_or_not_modified(request)
+        if cached is not None:
+            return cached
+        return Response(EditionStateSerializer(edition_snapshot(edition=self.get_object())).data)
+
+    @extend_schema(
+        summary="Wat er in één rapportage veranderd is ten opzichte van de vorige",
+        responses=EditionChangesSerializer,
+    )
+    @action(detail=True, url_path="wijzigingen")
+    def wijzigingen(self, request, key=None):
+        cached = self.cached_or_not_modified(request)
+        if cached is not None:
+            return cached
+        edition = self.get_object()
+        progress = edition_progress(edition=edition)
+        if progress is None:
+            raise exceptions.NotFound(
+                f"Er is geen eerdere vastgestelde rapportage om {edition.key} mee te vergelijken."
+            )
+        return Response(EditionChangesSerializer(progress).data)

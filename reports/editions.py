@@ -18,9 +18,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.content_version import content_changed
+from measures.models import StepOutcome
 from programme.models import EditionStatus, ReportEdition
 
-from .snapshot import report_snapshot_build, report_snapshot_checksum
+from .snapshot import report_snapshot_build, report_snapshot_checksum, report_state_reconstruct
 
 logger = logging.getLogger(__name__)
 
@@ -34,8 +35,8 @@ ORDINALS = {
 }
 # Texts of an edition that a new one starts from: staff rewrite them for the new report.
 CARRIED_TEXTS = [
-    "introduction", "introduction_links", "reading_guide", "goals_text", "goals_links", "monitor_text",
-    "matrix_intro", "cooperation_text", "measures_intro", "measures_intro_footnote", "laws_intro",
+    "introduction", "introduction_links", "introduction_notes", "reading_guide", "goals_text", "goals_links",
+    "monitor_text", "matrix_intro", "cooperation_text", "measures_intro", "measures_intro_footnote", "laws_intro",
 ]
 
 
@@ -49,6 +50,15 @@ def edition_snapshot(*, edition: ReportEdition) -> dict:
             )
         return copy.deepcopy(edition.frozen_state)
     return report_snapshot_build(edition=edition)
+
+
+def edition_check_renderable(*, edition: ReportEdition) -> None:
+    """A reconstructed edition never gets a report: it would be a document that never existed."""
+    if edition.is_reconstructed:
+        raise ValidationError(
+            _("Van de %(title)s wordt geen rapport gemaakt: deze editie is gereconstrueerd uit %(source)s.")
+            % {"title": edition.title, "source": edition.source.title if edition.source else _("de bronnen")}
+        )
 
 
 def _default_title(number: int) -> str:
@@ -93,17 +103,24 @@ def edition_start(*, key: str, reference_date: datetime.date, title: str = "", u
     return edition
 
 
-def edition_adopt(*, edition: ReportEdition, user) -> ReportEdition:
+def edition_adopt(*, edition: ReportEdition, user, step_answers: dict[str, dict] | None = None) -> ReportEdition:
     """Vaststellen: freeze the programme's complete public state for ``edition`` and make
-    it public. A decision about a report to parliament: the eindredacteur's."""
+    it public. A decision about a report to parliament: the eindredacteur's.
+
+    ``step_answers`` records what became of next steps the previous report announced and
+    this one no longer lists: {key: {"outcome": "uitgevoerd" or "vervallen", "note": ...}};
+    a step left out is recorded as "niet vastgelegd"."""
     if not user.has_perm(ADOPT_PERMISSION):
         raise PermissionDenied(_("Alleen een eindredacteur mag een editie vaststellen."))
+    unknown = [key for key, answer in (step_answers or {}).items() if answer.get("outcome") not in StepOutcome.values]
+    if unknown:
+        raise ValidationError(_("Onbekende uitkomst voor vervolgstap(pen): %(keys)s.") % {"keys": ", ".join(unknown)})
     with transaction.atomic():
         edition = ReportEdition.objects.select_for_update().get(pk=edition.pk)
         if edition.is_adopted:
             raise ValidationError(_("Deze editie is al vastgesteld."))
         edition.published_on = timezone.localdate()
-        _set_frozen_state(edition)
+        _set_frozen_state(edition, step_answers)
         edition.status = EditionStatus.ADOPTED
         edition.adopted_at = timezone.now()
         edition.adopted_by = user
@@ -124,8 +141,11 @@ def edition_freeze(*, edition: ReportEdition) -> None:
     edition.save(update_fields=FROZEN_FIELDS)
 
 
-def _set_frozen_state(edition: ReportEdition) -> None:
-    state = report_snapshot_build(edition=edition)
+def _set_frozen_state(edition: ReportEdition, step_answers: dict[str, dict] | None = None) -> None:
+    if edition.is_reconstructed:
+        state = report_state_reconstruct(edition=edition)
+    else:
+        state = report_snapshot_build(edition=edition, step_answers=step_answers)
     state["edition"].update(status=EditionStatus.ADOPTED,
                             published_on=edition.published_on.isoformat() if edition.published_on else None)
     edition.frozen_state = state
@@ -135,7 +155,16 @@ def _set_frozen_state(edition: ReportEdition) -> None:
             measure["code"]: {"status": measure["status"], "label": measure["status_label"]}
             for measure in state["measures"]
         },
+        # What became of the previous report's next steps, per measure.
+        "step_outcomes": _by_measure(state.get("next_step_outcomes") or []),
     }
+
+
+def _by_measure(outcomes: list[dict]) -> dict[str, list[dict]]:
+    grouped: dict[str, list[dict]] = {}
+    for outcome in outcomes:
+        grouped.setdefault(outcome["measure"], []).append(outcome)
+    return grouped
 
 
 def editions_freeze_from_fixtures(*, edition_keys: list[str], fixtures_sha256: str, staff_edits_kept: bool,

@@ -5,6 +5,7 @@ so the same snapshot always gives the same document.
 """
 import copy
 import datetime
+import io
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,6 @@ from django.utils.translation import gettext as _
 
 from programme.models import EditionStatus
 
-from .changes import report_changes
 from .snapshot import SNAPSHOT_VERSION
 
 PRINT_CSS = Path(__file__).resolve().parent / "print" / "report.css"
@@ -51,19 +51,36 @@ def _measure_label(measure: dict) -> str:
     return f"{_('Maatregel')} {measure['code']}"
 
 
-def _planning_lines(law: dict) -> list[str]:
-    """The planning column of a law: the planned milestones, as the report words them."""
-    lines = []
+def _planning_lines(law: dict) -> list[dict]:
+    """The planning column of a law in the report's wording: "Parlementaire behandeling:
+    Q1/Q2 2025", "Beoogde inwerkingtreding nog nader te bepalen", and a phased entry into
+    force as its dates, each with the parts that enter into force then ("1 augustus 2025:"
+    followed by "Hoorrecht voor leerlingen" and the next part)."""
+    lines: list[dict] = []
+    phased: dict[str, dict] = {}
     for milestone in law["milestones"]:
-        if not milestone["planned_text"] or milestone["actual_date"] or milestone["actual_text"]:
+        planned = milestone["planned_text"]
+        if not planned or milestone["actual_date"] or milestone["actual_text"]:
+            continue
+        if milestone["label"] and milestone["phase"] == ENTRY_INTO_FORCE:
+            if planned not in phased:
+                phased[planned] = {"text": "", "planned": f"{planned}:", "keep_together": True, "parts": []}
+                lines.append(phased[planned])
+            phased[planned]["parts"].append(milestone["label"])
             continue
         name = _("Beoogde inwerkingtreding") if milestone["phase"] == ENTRY_INTO_FORCE else milestone["phase_label"]
         if milestone["label"]:
-            # A phased law: "Beoogde inwerkingtreding 1 augustus 2025: Hoorrecht voor leerlingen".
-            lines.append(f"{name} {milestone['planned_text']}: {milestone['label']}")
-        else:
-            lines.append(f"{name}: {milestone['planned_text']}")
+            name = f"{name} ({milestone['label']})"
+        # "nog nader te bepalen" reads on from the name, without a colon; a short planning
+        # ("Q2/Q3 2025") is kept on one line rather than broken after its slash.
+        separator = " " if planned.startswith("nog ") else ": "
+        lines.append({"text": f"{name}{separator}", "planned": planned, "keep_together": len(planned) <= 12,
+                      "parts": []})
     return lines
+
+
+def annex_title(previous: dict) -> str:
+    return _("Bijlage: Wijzigingen ten opzichte van de voortgangsrapportage van %(year)s") % {"year": previous["year"]}
 
 
 def report_context(snapshot: dict[str, Any], *, medium: str) -> dict[str, Any]:
@@ -76,6 +93,8 @@ def report_context(snapshot: dict[str, Any], *, medium: str) -> dict[str, Any]:
     # The caller's snapshot stays untouched: it may be saved again after rendering.
     snapshot = copy.deepcopy(snapshot)
     edition = snapshot["edition"]
+    # Snapshots frozen before plain-text footnotes existed have none.
+    edition.setdefault("introduction_notes", [])
     measures = snapshot["measures"]
     by_code = {measure["code"]: measure for measure in measures}
     for measure in measures:
@@ -102,7 +121,9 @@ def report_context(snapshot: dict[str, Any], *, medium: str) -> dict[str, Any]:
     motions = [
         {**motion, "is_carried_out": motion["status"] == CARRIED_OUT_MOTION} for motion in snapshot["motions"]
     ]
-    changes = report_changes(snapshot)
+    # The comparison with the previous report, made when the snapshot was taken (see
+    # progress.py); a report with no earlier one to compare with has no such annex.
+    changes = snapshot.get("changes")
 
     chapters = [
         {"id": "inleiding", "title": _("Inleiding"),
@@ -119,9 +140,9 @@ def report_context(snapshot: dict[str, Any], *, medium: str) -> dict[str, Any]:
          ] + [{"id": "overige-maatregelen", "title": _("Stand van zaken overige maatregelen")}]},
         {"id": "wet-en-regelgeving", "title": _("Verwachte wet- en regelgeving")},
         {"id": "moties", "title": _("Overzicht moties")},
-        {"id": "bijlage-wijzigingen",
-         "title": _("Bijlage: Wijzigingen ten opzichte van de vorige voortgangsrapportage")},
     ]
+    if changes:
+        chapters.append({"id": "bijlage-wijzigingen", "title": annex_title(changes["previous"])})
     return {
         "medium": medium,
         "snapshot_taken_at": snapshot["taken_at"],
@@ -129,7 +150,8 @@ def report_context(snapshot: dict[str, Any], *, medium: str) -> dict[str, Any]:
         "is_draft": edition["status"] != EditionStatus.ADOPTED,
         "running_title": edition["title"].upper(),
         "reference_date": _long_date(edition["reference_date"]),
-        "cover_date": _long_date(edition["published_on"]) or str(edition["year"]),
+        # The day the edition was adopted; an edition frozen from the sources has none.
+        "cover_date": _long_date(edition["published_on"]),
         "author": AUTHOR,
         "toc": chapters,
         "goals": goals,
@@ -140,9 +162,7 @@ def report_context(snapshot: dict[str, Any], *, medium: str) -> dict[str, Any]:
         "laws": laws,
         "motions": motions,
         "changes": changes,
-        "previous_reference_date": (
-            _long_date(changes.previous_edition["reference_date"]) if changes.previous_edition else ""
-        ),
+        "annex_title": annex_title(changes["previous"]) if changes else "",
     }
 
 
@@ -156,6 +176,44 @@ def _refuse_fetch(url: str, *args, **kwargs):
     # The report embeds nothing external; refusing every fetch keeps stored links or
     # text from ever making the renderer reach out to the network.
     raise ValueError(f"Extern bestand niet toegestaan: {url}")
+
+
+def _header_scopes(pdf: bytes) -> bytes:
+    """Give every table header cell of the structure tree its /Scope: /Column in a
+    table's head, /Row in its body.
+
+    WeasyPrint 70 links each data cell to its headers (/Headers and /IDs), which ISO
+    14289-1 7.5 accepts, but writes no /Scope on the header cells themselves, and checkers
+    (pdfua UA-15-003) and some screen readers look there. The HTML has the same scope
+    attributes, so nothing is invented here.
+    """
+    import pikepdf  # with WeasyPrint, only where PDFs are made
+
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        pending = list(document.Root.StructTreeRoot.K)
+        while pending:
+            element = pending.pop()
+            if not isinstance(element, pikepdf.Dictionary):
+                continue
+            kids = element.get("/K")
+            if isinstance(kids, pikepdf.Array):
+                pending.extend(kids)
+            elif isinstance(kids, pikepdf.Dictionary):
+                pending.append(kids)
+            if element.get("/S") != "/TH":
+                continue
+            row = element.get("/P")
+            group = row.get("/P") if row is not None else None
+            in_head = group is not None and group.get("/S") == "/THead"
+            attributes = element.get("/A")
+            if not isinstance(attributes, pikepdf.Dictionary):
+                attributes = pikepdf.Dictionary(O=pikepdf.Name.Table)
+                element.A = attributes
+            attributes.Scope = pikepdf.Name.Column if in_head else pikepdf.Name.Row
+        out = io.BytesIO()
+        # Same input, same bytes: the document ID is derived from the content.
+        document.save(out, deterministic_id=True, fix_metadata_version=False)
+    return out.getvalue()
 
 
 def report_pdf(snapshot: dict[str, Any]) -> RenderedPdf:
@@ -173,7 +231,7 @@ def report_pdf(snapshot: dict[str, Any]) -> RenderedPdf:
     )
     # Same snapshot, same bytes: since WeasyPrint 70 the structure tree's table cell IDs
     # are numbered in order (66 used id(), which a patch here had to replace).
-    pdf = document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
+    pdf = _header_scopes(document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True))
     finished = time.perf_counter()
     return RenderedPdf(
         pdf=pdf,

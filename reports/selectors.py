@@ -4,7 +4,7 @@ from django.db.models import Prefetch, QuerySet
 from legislation.models import ExpectedLaw, LawMilestone, MilestonePlanning
 from measures.models import Measure, MeasureStakeholder, MeasureStatusChange
 from motions.models import Motion, MotionStatusChange
-from programme.models import EditionStatus, Goal, Programme, ReportEdition, StakeholderGroup
+from programme.models import EditionStatus, Goal, Programme, ReportEdition, StakeholderGroup, edition_light
 
 from .models import GenerationStatus, ReportGeneration
 
@@ -81,7 +81,11 @@ def report_measures(*, programme: Programme) -> QuerySet[Measure]:
             ),
             Prefetch(
                 "status_changes",
-                queryset=MeasureStatusChange.objects.select_related("source", "edition").order_by("sort_date", "id"),
+                queryset=(
+                    MeasureStatusChange.objects.select_related("source", "edition")
+                    .defer(*edition_light("edition"))
+                    .order_by("sort_date", "id")
+                ),
             ),
         )
         .order_by("number", "suffix")
@@ -108,7 +112,11 @@ def report_laws(*, programme: Programme) -> QuerySet[ExpectedLaw]:
                 queryset=LawMilestone.objects.order_by("position").prefetch_related(
                     Prefetch(
                         "planning_history",
-                        queryset=MilestonePlanning.objects.select_related("source", "edition").order_by("position"),
+                        queryset=(
+                            MilestonePlanning.objects.select_related("source", "edition")
+                            .defer(*edition_light("edition"))
+                            .order_by("position")
+                        ),
                     )
                 ),
             ),
@@ -124,7 +132,11 @@ def report_motions(*, programme: Programme) -> QuerySet[Motion]:
             Prefetch("measures", queryset=Measure.objects.order_by("number", "suffix")),
             Prefetch(
                 "status_changes",
-                queryset=MotionStatusChange.objects.select_related("source", "edition").order_by("sort_date", "id"),
+                queryset=(
+                    MotionStatusChange.objects.select_related("source", "edition")
+                    .defer(*edition_light("edition"))
+                    .order_by("sort_date", "id")
+                ),
             ),
         )
         .order_by("position", "dossier", "number")

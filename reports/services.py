@@ -20,7 +20,7 @@ from kombu.exceptions import OperationalError as BrokerError
 from programme.models import ReportEdition
 
 from . import selectors
-from .editions import edition_snapshot
+from .editions import edition_check_renderable, edition_snapshot
 from .models import ACTIVE_GENERATION_STATUSES, GenerationStatus, ReportGeneration
 from .rendering import report_pdf
 from .snapshot import report_snapshot_checksum
@@ -124,6 +124,7 @@ def report_generation_start(*, edition: ReportEdition, user) -> ReportGeneration
 
     Raises ``ReportGenerationRunning`` with the running generation in that case.
     """
+    edition_check_renderable(edition=edition)
     # Outside the locking transaction, so the snapshot reads one consistent moment.
     snapshot = edition_snapshot(edition=edition)
     with transaction.atomic():

@@ -16,9 +16,9 @@ from programme.models import ReportEdition
 from workspace.models import Draft
 
 from . import selectors
-from .changes import report_changes
 from .editions import ADOPT_PERMISSION, START_PERMISSION, edition_adopt, edition_start
 from .models import GenerationStatus, ReportGeneration
+from .next_steps import ANSWERABLE_OUTCOMES, steps_to_record
 from .services import (
     ReportGenerationError,
     ReportGenerationRunning,
@@ -65,6 +65,9 @@ class GenerationStartView(RenderPermissionMixin, View):
         edition = get_object_or_404(ReportEdition, key=key)
         try:
             generation = report_generation_start(edition=edition, user=request.user)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+            return redirect("staff:report_edition", key=edition.key)
         except ReportGenerationRunning as running:
             messages.info(request, "Er loopt al een generatie van deze editie; hieronder ziet u de voortgang.")
             generation = running.generation
@@ -190,18 +193,45 @@ class EditionAdoptView(PermissionRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         edition = get_object_or_404(ReportEdition, key=self.kwargs["key"])
+        snapshot = report_snapshot_build(edition=edition)
+        previous = selectors.report_edition_previous(edition=edition)
+        posted = kwargs.pop("posted", {})
+        to_record = [
+            {"code": code, "step": step, "chosen": posted.get(f"stap-{step['id']}", ""),
+             "note": posted.get(f"toelichting-{step['id']}", "")}
+            for code, step in (
+                steps_to_record(previous.frozen_state, snapshot) if previous and previous.frozen_state else []
+            )
+        ]
         return super().get_context_data(
-            edition=edition, changes=report_changes(report_snapshot_build(edition=edition)),
-            open_drafts=Draft.objects.count(), **kwargs,
+            edition=edition, progress=snapshot["changes"], steps_to_record=to_record,
+            outcome_choices=ANSWERABLE_OUTCOMES, open_drafts=Draft.objects.count(), **kwargs,
         )
 
     def post(self, request, key: str):
         edition = get_object_or_404(ReportEdition, key=key)
+        context = self.get_context_data(posted=request.POST)
+        answers, errors = {}, []
+        for entry in context["steps_to_record"]:
+            if entry["chosen"] not in dict(ANSWERABLE_OUTCOMES):
+                entry["error"] = _("Kies wat er is gebeurd met deze vervolgstap.")
+                errors.append({
+                    "anchor": f"stap-{entry['step']['id']}-{ANSWERABLE_OUTCOMES[0][0]}",
+                    "label": _("Vervolgstap van maatregel %(code)s") % {"code": entry["code"]},
+                    "message": entry["error"],
+                })
+                continue
+            answers[entry["step"]["id"]] = {"outcome": entry["chosen"], "note": entry["note"].strip()}
+        confirm_error = ""
         if request.POST.get("confirm") != "ja":
-            messages.error(request, _("Bevestig dat u de editie wilt vaststellen."))
-            return redirect("staff:report_edition_adopt", key=key)
+            confirm_error = _("Bevestig dat u de editie wilt vaststellen.")
+            errors.append({"anchor": "confirm", "label": _("Bevestiging"), "message": confirm_error})
+        if errors:
+            return self.render_to_response(
+                {**context, "error_summary": errors, "confirm_error": confirm_error}, status=400
+            )
         try:
-            edition_adopt(edition=edition, user=request.user)
+            edition_adopt(edition=edition, user=request.user, step_answers=answers)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

@@ -16,7 +16,7 @@ from programme.models import ReportEdition
 
 from . import selectors
 from .editions import edition_snapshot
-from .progress import edition_progress
+from .progress import edition_progress, edition_progress_between
 from .rendering import report_html
 
 
@@ -61,7 +61,17 @@ class EditionDetailView(EditionAccessMixin, TemplateView):
 
     template_name = "reports/edition_detail.html"
 
+    def get_template_names(self):
+        if self.edition.is_reconstructed:
+            return ["reports/edition_reconstructed.html"]
+        return [self.template_name]
+
     def get_context_data(self, **kwargs):
+        if self.edition.is_reconstructed:
+            # No report of its own: what its sources state, from its frozen state.
+            return super().get_context_data(
+                edition=self.edition, state=edition_snapshot(edition=self.edition), section="reports", **kwargs
+            )
         return super().get_context_data(
             edition=self.edition,
             pdf=selectors.report_generation_public(edition=self.edition),
@@ -93,3 +103,28 @@ class EditionChangesView(EditionAccessMixin, TemplateView):
         return super().get_context_data(
             edition=self.edition, progress=edition_progress(edition=self.edition), section="reports", **kwargs
         )
+
+
+class EditionCompareView(TemplateView):
+    """Any two adopted editions side by side: what changed from the one to the other."""
+
+    template_name = "reports/edition_compare.html"
+
+    def get(self, request, *args, **kwargs):
+        editions = list(selectors.report_edition_list(published_only=True).order_by("number"))
+        by_key = {edition.key: edition for edition in editions}
+        chosen = {name: request.GET.get(name, "") for name in ("van", "tot")}
+        context = {"editions": editions, "chosen": chosen, "section": "reports"}
+        if not any(chosen.values()):
+            return self.render_to_response(self.get_context_data(**context))
+        errors = [
+            f"Kies bij ‘{label}’ een vastgestelde rapportage." for name, label in (("van", "Van"), ("tot", "Tot"))
+            if chosen[name] not in by_key
+        ]
+        if not errors and by_key[chosen["van"]].number >= by_key[chosen["tot"]].number:
+            errors.append("Kies bij ‘Van’ een rapportage die eerder is dan die bij ‘Tot’.")
+        if errors:
+            return self.render_to_response(self.get_context_data(errors=errors, **context), status=400)
+        earlier, later = by_key[chosen["van"]], by_key[chosen["tot"]]
+        progress = edition_progress_between(earlier.frozen_state, later.frozen_state)
+        return self.render_to_response(self.get_context_data(progress=progress, **context))

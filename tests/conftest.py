@@ -1,10 +1,8 @@
-import io
 import os
 from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.core.management import call_command
+from django.db import transaction
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
@@ -22,10 +20,58 @@ hypothesis_settings.register_profile(
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
+def _programme_rolled_back(django_db_blocker):
+    """The real programme, loaded inside a transaction that is rolled back when the
+    generator ends; each test runs in a savepoint inside it, so what one test writes is
+    gone before the next. The database is unblocked only to load and to roll back: a
+    test that did not ask for the database still cannot reach it."""
+    from tests.helpers import programme_load
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        programme_load()
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def _programme_for_module(django_db_setup, django_db_blocker):
+    yield from _programme_rolled_back(django_db_blocker)
+
+
+@pytest.fixture(scope="class")
+def _programme_for_class(django_db_setup, django_db_blocker):
+    yield from _programme_rolled_back(django_db_blocker)
+
+
+@pytest.fixture
+def programme(_programme_for_module, db):
+    """The real programme content from fixtures/, loaded once for a test module (loading
+    takes seconds).
+
+    Once set up it stays until the module ends, so every later test of the module sees
+    it, whether it asks for it or not: a test that needs an empty database belongs in a
+    module without it, or the module's programme tests use ``programme_in_class``.
+    Data that other connections must see (a live server, a worker, ``transaction=True``)
+    needs ``programme_loaded``."""
+
+
+@pytest.fixture
+def programme_in_class(_programme_for_class, db):
+    """The real programme content, loaded once for a test class: for modules that also
+    have tests on an empty database or on factory data."""
+
+
 @pytest.fixture
 def programme_loaded(db):
-    """The real programme content, loaded from fixtures/ as load_programme does."""
-    call_command("load_programme", fixtures=settings.PROGRAMME_FIXTURES_DIR, stdout=io.StringIO())
+    """The real programme content, loaded (and committed, for a transactional test) for
+    this test alone, as load_programme does."""
+    from tests.helpers import programme_load
+
+    programme_load()
 
 
 def _user_with_role(django_user_model, username: str, role: str | None):

@@ -4,7 +4,7 @@ import datetime
 import factory
 
 from legislation.models import ExpectedLaw, LawKind, LawMilestone, Phase
-from measures.models import Measure, MeasureStatus
+from measures.models import FigureUnit, KeyFigure, Measure, MeasureStatus
 from motions.models import Commitment, Motion, MotionStatus
 from programme.models import Goal, Programme, ReportEdition, SourceDocument, SourceKind, StakeholderGroup
 
@@ -158,3 +158,19 @@ class MilestonePlanningFactory(factory.django.DjangoModelFactory):
     milestone = factory.SubFactory(LawMilestoneFactory)
     planned_text = "augustus 2024"
     source = factory.SubFactory(SourceDocumentFactory)
+
+
+class KeyFigureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = KeyFigure
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    key = factory.Sequence(lambda n: f"cijfer-{n}")
+    series = "reeks"
+    title = "Leerlingen in een arrangement"
+    unit = FigureUnit.PUPILS
+    value = 945
+    wording = "945 leerlingen"
+    period = "april 2024"
+    source = factory.SubFactory(SourceDocumentFactory)
+    quote = "Het gaat om 945 leerlingen (peildatum april 2024)."

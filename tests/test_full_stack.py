@@ -15,7 +15,9 @@ import requests
 from measures.models import Measure
 from tests.processes import ROOT, private_postgresql, server_environment, wait_until
 from tests.processes import gunicorn as gunicorn_server
+from workspace import site
 from workspace.models import Draft
+from workspace.services import draft_for
 
 PASSWORD = "een-lang-wachtwoord-123"
 
@@ -77,6 +79,48 @@ def test_concurrent_saves_from_several_processes_lose_nothing(gunicorn, django_u
     assert sorted(statuses) == [302] + [409] * 5, statuses
     winner = statuses.index(302)
     assert Draft.objects.get().document["summary"] == f"Versie van redacteur {winner}."
+
+
+def test_eindredacteuren_publishing_the_same_draft_at_once_publish_it_once(gunicorn, django_user_model, editor):
+    from django.contrib.auth.models import Group
+
+    from workspace.models import ChangeAction, ChangeRecord
+    from workspace.services import draft_save, draft_submit, edit_token
+
+    measure = Measure.objects.get(code="5")
+    draft_save(record=measure, user=editor, expected_token=edit_token(record=measure, draft=None),
+               document=dict(site.for_record(measure).document(measure), summary="Eén keer gepubliceerd."))
+    draft_submit(record=measure, user=editor,
+                 expected_token=edit_token(record=measure, draft=draft_for(record=measure)))
+    reviewers = []
+    for index in range(4):
+        user = django_user_model.objects.create_user(f"eindredacteur{index}", password=PASSWORD)
+        user.groups.add(Group.objects.get(name="eindredacteur"))
+        reviewers.append(_signed_in(gunicorn, user.username))
+    review = f"{gunicorn}/beheer/maatregelen/5/beoordelen/"
+    # Every one of them opened the review page before anyone published.
+    pages = [session.get(review, timeout=10).text for session in reviewers]
+
+    def publish(index: int) -> str:
+        html = pages[index]
+        data = {
+            "csrfmiddlewaretoken": re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1),
+            "token": re.search(r'name="token" value="([^"]+)"', html).group(1),
+            "action": "publish",
+        }
+        response = reviewers[index].post(review, data=data, timeout=30, headers={"Referer": gunicorn})
+        assert response.status_code == 200, response.status_code
+        return response.text
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+        answers = list(pool.map(publish, range(4)))
+
+    assert sum("Gepubliceerd. De wijziging staat nu op de openbare site." in answer for answer in answers) == 1
+    assert sum("Dit concept is al gepubliceerd of verwijderd." in answer for answer in answers) == 3
+    measure.refresh_from_db()
+    assert measure.version == 2 and measure.summary == "Eén keer gepubliceerd."
+    assert ChangeRecord.objects.filter(object_id=measure.pk, action=ChangeAction.PUBLISHED).count() == 1
+    assert not Draft.objects.exists()
 
 
 def _ready_status(url: str) -> int:

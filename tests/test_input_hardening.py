@@ -14,7 +14,7 @@ text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30
 
 
 @pytest.fixture
-def editor_client(client, editor, programme_loaded):
+def editor_client(client, editor, programme):
     client.force_login(editor)
     return client
 
@@ -40,7 +40,7 @@ def test_oversized_text_is_refused_with_a_clear_message(editor_client):
     response = editor_client.post("/beheer/maatregelen/5/", {
         "token": token, "title": "x", "status": "in_opstartfase", "introduction": "a" * 50_000, "action": "save"})
     assert response.status_code == 400
-    assert "Maximaal 10000 tekens" in response.content.decode()
+    assert "Maximaal 10.000 tekens" in response.content.decode()
 
 
 def test_login_does_not_reveal_whether_an_account_exists(client, editor):
@@ -116,7 +116,7 @@ def test_a_three_megabyte_text_gets_the_fields_own_message(editor_client):
     response = editor_client.post("/beheer/maatregelen/5/", {
         "token": token, "title": "x", "status": status, "introduction": "a" * 3_000_000, "action": "save"})
     assert response.status_code == 400
-    assert "Maximaal 10000 tekens" in response.content.decode()
+    assert "Maximaal 10.000 tekens" in response.content.decode()
     assert not Draft.objects.exists()
 
 
@@ -145,7 +145,7 @@ def test_a_right_to_left_override_in_a_title_is_refused(editor_client):
 @pytest.mark.parametrize("url", ["/", "/maatregelen/", "/maatregelen/8a/", "/moties/", "/wijzigingen/",
                                  "/health/ready", "/health/live"])
 @pytest.mark.parametrize("method", ["post", "put", "delete"])
-def test_public_pages_refuse_writes_with_405(client, programme_loaded, url, method):
+def test_public_pages_refuse_writes_with_405(client, programme, url, method):
     assert getattr(client, method)(url).status_code == 405
 
 

@@ -2,6 +2,7 @@
 import pytest
 
 from measures.models import Measure
+from tests.helpers import publish
 from workspace import site
 from workspace.models import Draft
 from workspace.services import draft_for, draft_publish, draft_save, edit_token
@@ -25,12 +26,12 @@ def redis_down(settings):
 
 
 @pytest.mark.parametrize("url", ["/", "/maatregelen/", "/maatregelen/5/", "/moties/", "/wetgeving/", "/health/live"])
-def test_public_pages_work_without_redis(client, programme_loaded, redis_down, url):
+def test_public_pages_work_without_redis(client, programme, redis_down, url):
     assert client.get(url).status_code == 200
 
 
 def test_staff_editing_and_publishing_work_without_redis(
-    programme_loaded, redis_down, editor, final_editor, caplog, django_capture_on_commit_callbacks
+    programme, redis_down, editor, final_editor, caplog, django_capture_on_commit_callbacks
 ):
     measure = Measure.objects.get(code="5")
     draft_save(
@@ -52,20 +53,22 @@ def test_staff_editing_and_publishing_work_without_redis(
 
 @pytest.fixture
 def real_redis_cache(settings):
-    """The production cache backend against the machine's Redis, under a key prefix of
-    this test's own (the same Redis serves other runs)."""
+    """The production cache backend against the machine's Redis: in this run's own
+    database (the broker's, CELERY_BROKER_URL), under a key prefix of this test's own."""
     import uuid
 
-    broker = settings.CELERY_BROKER_URL.rsplit("/", 1)[0]
     settings.CACHES = {"default": {
-        "BACKEND": "core.redis_cache.ResilientRedisCache", "LOCATION": f"{broker}/2",
+        "BACKEND": "core.redis_cache.ResilientRedisCache", "LOCATION": settings.CELERY_BROKER_URL,
         "KEY_PREFIX": f"passend-test-{uuid.uuid4().hex}",
     }}
     from django.core.cache import cache
 
     yield cache
     # Only this test's keys: clear() would empty the whole Redis database.
-    cache.delete_many(["seite", "nieuw", "passend:content-version"])
+    redis = cache._cache.get_client(write=True)
+    keys = list(redis.scan_iter(f"{settings.CACHES['default']['KEY_PREFIX']}:*"))
+    if keys:
+        redis.delete(*keys)
 
 
 def test_the_resilient_cache_works_against_a_real_redis(real_redis_cache, django_capture_on_commit_callbacks):
@@ -76,6 +79,8 @@ def test_the_resilient_cache_works_against_a_real_redis(real_redis_cache, django
     assert cache.get("seite") == {"a": 1}
     assert cache.add("seite", "ander") is False and cache.add("nieuw", 2) is True
     assert cache.get_many(["seite", "nieuw", "ontbreekt"]) == {"seite": {"a": 1}, "nieuw": 2}
+    assert cache.touch("nieuw", timeout=60) is True and cache.touch("ontbreekt") is False
+    assert 0 < cache._cache.get_client().ttl(cache.make_and_validate_key("nieuw")) <= 60
     assert cache.delete("seite") is True and cache.get("seite") is None
     # One client per connection pool, reused (Django would build a new one per call).
     client = cache._cache
@@ -85,3 +90,22 @@ def test_the_resilient_cache_works_against_a_real_redis(real_redis_cache, django
     with django_capture_on_commit_callbacks(execute=True):
         content_changed()
     assert content_version() != first
+
+
+def test_public_pages_are_cached_in_a_real_redis_until_a_publish(
+    real_redis_cache, programme, client, editor, final_editor, settings, monkeypatch,
+    django_assert_num_queries, django_capture_on_commit_callbacks,
+):
+    from core import page_cache
+
+    first = client.get("/maatregelen/5/").content.decode()
+    redis = real_redis_cache._cache.get_client()
+    assert any(b":public-page:" in key for key in redis.scan_iter(f"{settings.CACHES['default']['KEY_PREFIX']}:*"))
+    # Without this process's own copy the page can only come from Redis.
+    monkeypatch.setattr(page_cache, "_recent_pages", {})
+    with django_assert_num_queries(0):
+        assert client.get("/maatregelen/5/").content.decode() == first
+
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(Measure.objects.get(code="5"), editor=editor, final_editor=final_editor, summary="Na de publicatie.")
+    assert "Na de publicatie." in client.get("/maatregelen/5/").content.decode()

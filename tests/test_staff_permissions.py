@@ -26,6 +26,7 @@ ALLOWED = {
     "staff:record_status": EDIT,
     "staff:record_review": EDIT,
     "staff:record_history": EDIT,
+    "staff:record_discard": EDIT,
     "staff:report_home": REPORTS,
     "staff:report_edition": REPORTS,
     "staff:report_edition_start": {"beheerder"},
@@ -36,6 +37,9 @@ ALLOWED = {
     "staff:report_generation_download": REPORTS,
     "staff:report_generation_cancel": REPORTS,
     "staff:report_generation_retry": REPORTS,
+    # Syncing publishes the Kamer's facts at once: the eindredacteur's decision (motions/staff_views.py).
+    "staff:tweede_kamer_sync": {"eindredacteur"},
+    "staff:tweede_kamer_sync_detail": {"eindredacteur"},
 }
 # Values for the URL parameters of staff views (per view where they differ).
 PARAMETERS = {"kind": "maatregelen", "key": "5", "pk": 1}
@@ -61,6 +65,7 @@ EXPECTED_PAST_THE_GATE = {
 @pytest.fixture
 def records(db):
     """The smallest data the URLs above point at."""
+    from motions.models import SyncTrigger, TweedeKamerSync
     from reports.models import ReportGeneration
     from tests.factories import MeasureFactory, ReportEditionFactory
 
@@ -68,7 +73,9 @@ def records(db):
     edition = ReportEditionFactory(key="vgr-2025")
     generation = ReportGeneration.objects.create(
         edition=edition, reference_date=edition.reference_date, snapshot={}, snapshot_sha256="0" * 64)
-    return {name: {"pk": generation.pk} for name in GENERATION_VIEWS}
+    sync = TweedeKamerSync.objects.create(trigger=SyncTrigger.SCHEDULED, state="klaar")
+    return {**{name: {"pk": generation.pk} for name in GENERATION_VIEWS},
+            "staff:tweede_kamer_sync_detail": {"pk": sync.pk}}
 
 
 def _staff_patterns(resolver=None, namespace=""):

@@ -9,8 +9,7 @@ from motions.models import Motion
 from programme.models import ReportEdition
 from reports.rendering import report_html
 from reports.snapshot import report_snapshot_build
-from workspace import site
-from workspace.services import draft_for, draft_publish, draft_save, edit_token
+from tests.helpers import publish
 
 pytestmark = pytest.mark.django_db
 
@@ -25,25 +24,17 @@ YESTERDAY = (datetime.date.today() - datetime.timedelta(days=1)).isoformat()
 DANGEROUS = re.compile(r"<script(?![^>]*\bsrc=)|<img[^>]*onerror|<svg[^>]*onload|href=\"javascript:", re.I)
 
 
-def _publish(record, editor, final_editor, **changes):
-    draft_save(record=record, user=editor, document=dict(site.for_record(record).document(record), **changes),
-               expected_token=edit_token(record=record, draft=None))
-    record.refresh_from_db()
-    draft_publish(record=record, user=final_editor,
-                  expected_token=edit_token(record=record, draft=draft_for(record=record)))
-
-
 @pytest.fixture
-def poisoned(programme_loaded, editor, final_editor):
+def poisoned(programme, editor, final_editor):
     text = " ".join(PAYLOADS)
     measure = Measure.objects.get(code="2")
-    _publish(measure, editor, final_editor,
-             introduction=text, summary=text, status_note=text,
-             dilemmas=PAYLOADS, steps=PAYLOADS, next_steps=PAYLOADS, school_actions=PAYLOADS,
-             links=[{"title": payload, "url": "https://example.org/"} for payload in PAYLOADS],
-             status="afgerond", status_change={"date": YESTERDAY, "explanation": text, "source_title": text})
+    publish(measure, editor=editor, final_editor=final_editor,
+            introduction=text, summary=text, status_note=text,
+            dilemmas=PAYLOADS, steps=PAYLOADS, next_steps=PAYLOADS, school_actions=PAYLOADS,
+            links=[{"title": payload, "url": "https://example.org/"} for payload in PAYLOADS],
+            status="afgerond", status_change={"date": YESTERDAY, "explanation": text, "source_title": text})
     motion = Motion.objects.get(kamerstuk="31497-378")
-    _publish(motion, editor, final_editor, explanation=text, status_note=text)
+    publish(motion, editor=editor, final_editor=final_editor, explanation=text, status_note=text)
     return measure, motion
 
 

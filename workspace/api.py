@@ -3,6 +3,7 @@
 /api/v1/{maatregelen|moties|wetgeving}/{id}/concept           GET, PUT, DELETE
 /api/v1/{maatregelen|moties|wetgeving}/{id}/concept/aanbieden POST
 /api/v1/{maatregelen|moties|wetgeving}/{id}/concept/publiceren POST
+/api/v1/{maatregelen|moties|wetgeving}/{id}/concept/terugsturen POST (with an opmerking)
 
 These views only translate HTTP to workspace/services.py, which holds every rule (roles,
 validation, optimistic locking, audit). A write must name the version it is based on
@@ -11,7 +12,7 @@ content, so a client can merge instead of overwriting someone else's work.
 """
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, permissions, serializers
 from rest_framework.authentication import TokenAuthentication
 from rest_framework.response import Response
@@ -28,6 +29,7 @@ from .services import (
     draft_discard,
     draft_for,
     draft_publish,
+    draft_return,
     draft_save,
     draft_submit,
     edit_token,
@@ -50,17 +52,33 @@ class DraftActionSerializer(serializers.Serializer):
     versie = serializers.CharField(required=False)
 
 
+class DraftReturnSerializer(serializers.Serializer):
+    versie = serializers.CharField(required=False, help_text="De versie waarop de beoordeling is gebaseerd.")
+    opmerking = serializers.CharField(
+        help_text="Wat er aan het concept moet veranderen; de redacteur ziet het bij het concept.",
+        max_length=2_000,
+    )
+
+
 class DraftStateSerializer(serializers.Serializer):
     versie = serializers.CharField(help_text="Geef deze mee bij de volgende wijziging.")
     gepubliceerd = serializers.DictField(help_text="De openbare versie.")
     concept = serializers.DictField(allow_null=True, help_text="Het concept, of null als er geen is.")
     stand = serializers.CharField(allow_null=True, help_text="bewerken of ter_beoordeling.")
+    opmerking = serializers.CharField(
+        allow_null=True, help_text="De opmerking waarmee een eindredacteur het concept terugstuurde, of null."
+    )
 
 
 STAFF_ONLY = {
     401: OpenApiResponse(description="Niet aangemeld."),
     403: OpenApiResponse(description="Geen recht om deze handeling uit te voeren."),
 }
+# The API-Version header (NLGov API-57) on the answers of the staff writes, documented
+# as it is on every read.
+VERSION_HEADER = OpenApiParameter(
+    "API-Version", location=OpenApiParameter.HEADER, response=True, description="De volledige versie van de API.",
+)
 STATE_RESPONSES = {
     200: DraftStateSerializer,
     **STAFF_ONLY,
@@ -91,6 +109,7 @@ class _DraftBase(APIView):
             "gepubliceerd": site.for_record(record).document(record),
             "concept": draft.document if draft else None,
             "stand": draft.state if draft else None,
+            "opmerking": (draft.review_comment or None) if draft else None,
         }
 
     def run(self, request, action):
@@ -117,12 +136,12 @@ class _DraftBase(APIView):
 
 class DraftView(_DraftBase):
     @extend_schema(summary="Concept en gepubliceerde versie van een record", tags=["beheer"],
-                   responses={200: DraftStateSerializer, **STAFF_ONLY})
+                   responses={200: DraftStateSerializer, **STAFF_ONLY}, parameters=[VERSION_HEADER])
     def get(self, request, kind: str, key: str):
         return Response(self.state(self.record()), headers={"API-Version": api_version()})
 
     @extend_schema(summary="Concept opslaan", request=DraftWriteSerializer, tags=["beheer"],
-                   responses=STATE_RESPONSES)
+                   responses=STATE_RESPONSES, parameters=[VERSION_HEADER])
     def put(self, request, kind: str, key: str):
         serializer = DraftWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -131,7 +150,7 @@ class DraftView(_DraftBase):
             record=record, user=request.user, document=serializer.validated_data["inhoud"], expected_token=token))
 
     @extend_schema(summary="Concept verwijderen", request=DraftActionSerializer, tags=["beheer"],
-                   responses=STATE_RESPONSES)
+                   responses=STATE_RESPONSES, parameters=[VERSION_HEADER])
     def delete(self, request, kind: str, key: str):
         token = self.expected_token(request)
         return self.run(request, lambda record: draft_discard(record=record, user=request.user, expected_token=token))
@@ -139,7 +158,7 @@ class DraftView(_DraftBase):
 
 class DraftSubmitView(_DraftBase):
     @extend_schema(summary="Concept aanbieden ter beoordeling", request=DraftActionSerializer, tags=["beheer"],
-                   responses=STATE_RESPONSES)
+                   responses=STATE_RESPONSES, parameters=[VERSION_HEADER])
     def post(self, request, kind: str, key: str):
         token = self.expected_token(request)
         return self.run(request, lambda record: draft_submit(record=record, user=request.user, expected_token=token))
@@ -147,7 +166,19 @@ class DraftSubmitView(_DraftBase):
 
 class DraftPublishView(_DraftBase):
     @extend_schema(summary="Concept publiceren (eindredacteur)", request=DraftActionSerializer, tags=["beheer"],
-                   responses=STATE_RESPONSES)
+                   responses=STATE_RESPONSES, parameters=[VERSION_HEADER])
     def post(self, request, kind: str, key: str):
         token = self.expected_token(request)
         return self.run(request, lambda record: draft_publish(record=record, user=request.user, expected_token=token))
+
+
+class DraftReturnView(_DraftBase):
+    @extend_schema(summary="Concept terugsturen met opmerking (eindredacteur)", request=DraftReturnSerializer,
+                   tags=["beheer"], responses=STATE_RESPONSES, parameters=[VERSION_HEADER])
+    def post(self, request, kind: str, key: str):
+        serializer = DraftReturnSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        token = self.expected_token(request)
+        comment = serializer.validated_data["opmerking"]
+        return self.run(request, lambda record: draft_return(
+            record=record, user=request.user, comment=comment, expected_token=token))

@@ -23,7 +23,7 @@ class Draft(models.Model):
     """
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("soort"))
-    object_id = models.PositiveBigIntegerField(_("record"))
+    object_id = models.PositiveBigIntegerField(_("nummer van het onderwerp"))
     target = GenericForeignKey("content_type", "object_id")
     document = models.JSONField(_("inhoud"))
     version = models.PositiveIntegerField(_("versie"), default=1)
@@ -38,6 +38,14 @@ class Draft(models.Model):
     created_at = models.DateTimeField(_("begonnen op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("laatst bewerkt op"), auto_now=True)
     submitted_at = models.DateTimeField(_("ter beoordeling aangeboden op"), null=True, blank=True)
+    # The eindredacteur's remark when sending the draft back, shown to its editors until
+    # they offer it for review again (the audit trail keeps it for good).
+    review_comment = models.TextField(_("opmerking van de eindredacteur"), blank=True)
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("teruggestuurd door"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    returned_at = models.DateTimeField(_("teruggestuurd op"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("concept")
@@ -59,8 +67,10 @@ class Draft(models.Model):
 class ChangeAction(models.TextChoices):
     DRAFT_SAVED = "concept_opgeslagen", _("Concept opgeslagen")
     SUBMITTED = "ter_beoordeling", _("Ter beoordeling aangeboden")
+    RETURNED = "teruggestuurd", _("Teruggestuurd met opmerking")
     PUBLISHED = "gepubliceerd", _("Gepubliceerd")
     DISCARDED = "concept_verwijderd", _("Concept verwijderd")
+    DISCARD_UNDONE = "concept_hersteld", _("Verwijderd concept teruggezet")
     RESTORED = "teruggezet", _("Eerdere versie teruggezet in concept")
     SYNCED = "gesynchroniseerd", _("Gegevens van de Tweede Kamer bijgewerkt")
 
@@ -74,7 +84,7 @@ class ChangeRecord(models.Model):
     """
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("soort"))
-    object_id = models.PositiveBigIntegerField(_("record"))
+    object_id = models.PositiveBigIntegerField(_("nummer van het onderwerp"))
     object_repr = models.CharField(_("omschrijving"), max_length=300)
     action = models.CharField(_("handeling"), max_length=30, choices=ChangeAction.choices)
     user = models.ForeignKey(
@@ -85,6 +95,7 @@ class ChangeRecord(models.Model):
     version = models.PositiveIntegerField(_("versie"))
     before = models.JSONField(_("voor"), null=True, blank=True)
     after = models.JSONField(_("na"), null=True, blank=True)
+    comment = models.TextField(_("opmerking"), blank=True)
 
     class Meta:
         verbose_name = _("wijziging")

@@ -59,6 +59,11 @@ class EditableKind:
     # Dutch labels of the kind's own document fields, for diffs and error messages.
     field_labels: dict[str, str] = field(default_factory=dict)
     status_choices: list = field(default_factory=list)
+    # Display labels of coded values per field ({"status": {"in_opstartfase": "In opstartfase"}}),
+    # so reviewers read what the public reads.
+    value_labels: dict[str, dict] = field(default_factory=dict)
+    # The narrative fields in the rich-text format (core/richtext.py), previewed rendered.
+    rich_text_fields: tuple[str, ...] = ()
 
     @property
     def labels(self) -> dict[str, str]:

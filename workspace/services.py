@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,7 +19,7 @@ from core.content_version import content_changed
 from .models import ChangeAction, ChangeRecord, Draft, DraftState
 from .permissions import today, user_can_edit, user_can_publish
 from .registry import site
-from .validation import document_check_storable
+from .validation import clean_text, document_check_storable
 
 
 @dataclass
@@ -52,7 +52,8 @@ def _locked(record: models.Model) -> tuple[models.Model, Draft | None]:
     return record, draft
 
 
-def _audit(*, record, action: str, user, version: int, before: dict | None, after: dict | None) -> None:
+def _audit(*, record, action: str, user, version: int, before: dict | None, after: dict | None,
+           comment: str = "") -> None:
     ChangeRecord.objects.create(
         content_type=ContentType.objects.get_for_model(record),
         object_id=record.pk,
@@ -62,6 +63,7 @@ def _audit(*, record, action: str, user, version: int, before: dict | None, afte
         version=version,
         before=before,
         after=after,
+        comment=comment,
     )
 
 
@@ -125,7 +127,11 @@ def draft_submit(*, record: models.Model, user, expected_token: str) -> Draft:
         _check_token(record=record, draft=draft, expected_token=expected_token)
         draft.state = DraftState.IN_REVIEW
         draft.submitted_at = timezone.now()
-        draft.save(update_fields=["state", "submitted_at", "updated_at"])
+        # Offered again: the remark it was sent back with has been dealt with (the audit
+        # trail keeps it).
+        draft.review_comment, draft.returned_by, draft.returned_at = "", None, None
+        draft.save(update_fields=["state", "submitted_at", "review_comment", "returned_by", "returned_at",
+                                  "updated_at"])
         _audit(record=record, action=ChangeAction.SUBMITTED, user=user, version=draft.version, before=None, after=None)
     return draft
 
@@ -169,7 +175,50 @@ def draft_publish(*, record: models.Model, user, expected_token: str) -> models.
     return record
 
 
+REVIEW_COMMENT_LIMIT = 2_000
+
+
+def draft_return(*, record: models.Model, user, comment: str, expected_token: str) -> Draft:
+    """Send a draft under review back to its editors with the eindredacteur's remark.
+
+    The draft returns to "in bewerking"; the remark is shown to its editors until they
+    offer it again, and kept in the audit trail.
+    """
+    if not user_can_publish(user):
+        raise PermissionDenied(_("Alleen een eindredacteur mag een concept terugsturen."))
+    errors: dict[str, str] = {}
+    comment = clean_text(comment, field="opmerking", errors=errors, limit=REVIEW_COMMENT_LIMIT)
+    if not comment and not errors:
+        errors["opmerking"] = _("Schrijf wat er aan het concept moet veranderen.")
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        record, draft = _locked(record)
+        if draft is None:
+            raise EditConflict(
+                message=_("Dit concept is al gepubliceerd of verwijderd."),
+                current_document=site.for_record(record).document(record),
+                current_token=edit_token(record=record, draft=None),
+                changed_by="",
+            )
+        _check_token(record=record, draft=draft, expected_token=expected_token)
+        if draft.state != DraftState.IN_REVIEW:
+            raise ValidationError(_("Dit concept is niet ter beoordeling aangeboden; het is al in bewerking."))
+        draft.state = DraftState.EDITING
+        draft.submitted_at = None
+        draft.review_comment = comment
+        draft.returned_by = user
+        draft.returned_at = timezone.now()
+        draft.save(update_fields=["state", "submitted_at", "review_comment", "returned_by", "returned_at",
+                                  "updated_at"])
+        _audit(record=record, action=ChangeAction.RETURNED, user=user, version=draft.version,
+               before=None, after=None, comment=comment)
+    return draft
+
+
 def draft_discard(*, record: models.Model, user, expected_token: str) -> None:
+    """Drop the draft. Its content stays in the audit trail (``before`` of the DISCARDED
+    record), from which draft_restore_discarded brings it back."""
     if not user_can_edit(user, record):
         raise PermissionDenied(_("U mag deze gegevens niet bewerken."))
     with transaction.atomic():
@@ -214,6 +263,27 @@ def record_restore(*, record: models.Model, version: int, user) -> Draft:
             expected_token=edit_token(record=record, draft=draft_for(record=record)),
         )
         _audit(record=record, action=ChangeAction.RESTORED, user=user, version=draft.version, before=None, after=None)
+    return draft
+
+
+def draft_restore_discarded(*, record: models.Model, change_id: int, user) -> Draft:
+    """Bring a discarded draft back, as a draft again: it is validated like every save
+    and replaces the current draft, if any (whose content the audit trail keeps)."""
+    change = ChangeRecord.objects.filter(
+        pk=change_id, action=ChangeAction.DISCARDED,
+        content_type=ContentType.objects.get_for_model(record), object_id=record.pk,
+    ).first()
+    if change is None or not isinstance(change.before, dict):
+        raise ValueError(f"Change {change_id} is no discarded draft of {record}.")
+    with transaction.atomic():
+        draft = draft_save(
+            record=record,
+            user=user,
+            document=change.before,
+            expected_token=edit_token(record=record, draft=draft_for(record=record)),
+        )
+        _audit(record=record, action=ChangeAction.DISCARD_UNDONE, user=user, version=draft.version,
+               before=None, after=None)
     return draft
 
 

@@ -7,6 +7,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -83,7 +84,10 @@ def clean_text(value, *, field: str, errors: dict, required: bool = False, limit
     if required and not text:
         errors[field] = _("Dit veld is verplicht.")
     elif len(text) > limit:
-        errors[field] = _("Maximaal %(limit)s tekens; dit zijn er %(length)s.") % {"limit": limit, "length": len(text)}
+        errors[field] = _("Maximaal %(limit)s tekens; dit zijn er %(length)s.") % {
+            "limit": number_format(limit, force_grouping=True),
+            "length": number_format(len(text), force_grouping=True),
+        }
     return text
 
 

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from .audit import record_changes, record_versions
 from .diffs import document_diff
 from .forms import document_from_post, form_context
-from .models import Draft, DraftState
+from .models import ChangeAction, Draft, DraftState
 from .permissions import EDIT, PUBLISH, user_can_edit, user_can_publish
 from .registry import EditableKind, site
 from .selectors import records_with_drafts
@@ -31,6 +31,8 @@ from .services import (
     draft_discard,
     draft_for,
     draft_publish,
+    draft_restore_discarded,
+    draft_return,
     draft_save,
     draft_submit,
     edit_token,
@@ -62,6 +64,7 @@ def _record_urls(kind: EditableKind, record: models.Model) -> dict:
         "edit_url": reverse("staff:record_edit", args=args),
         "review_url": reverse("staff:record_review", args=args),
         "history_url": reverse("staff:record_history", args=args),
+        "discard_url": reverse("staff:record_discard", args=args),
         "public_url": kind.public_url(record),
     }
 
@@ -132,7 +135,6 @@ def record_edit(request: HttpRequest, kind: str, key: str) -> HttpResponse:
             messages.success(request, _("Het concept is opgeslagen. Het is nog niet gepubliceerd."))
     except ValidationError as error:
         errors = {key: " ".join(values) for key, values in error.message_dict.items()}
-        messages.error(request, _("Het concept is niet opgeslagen. Verbeter de gemarkeerde velden."))
         return _render_edit(
             request,
             staff_kind,
@@ -147,7 +149,7 @@ def record_edit(request: HttpRequest, kind: str, key: str) -> HttpResponse:
         # new token lets the next save go through once they have merged.
         changes = document_diff(
             _original_document(request.POST.get("original", "")), conflict.current_document,
-            labels=staff_kind.labels, changed_only=True,
+            kind=staff_kind, changed_only=True,
         )
         return _render_edit(
             request,
@@ -189,39 +191,86 @@ def record_status(request: HttpRequest, kind: str, key: str) -> HttpResponse:
     return redirect("staff:record_list", kind=kind)
 
 
+def _render_review(request, kind, record, *, comment: str = "", errors=None, status=200):
+    draft = draft_for(record=record)
+    diff = document_diff(kind.document(record), draft.document, kind=kind) if draft else []
+    return render(
+        request,
+        "staff/review.html",
+        {
+            "kind": kind,
+            "record": record,
+            "draft": draft,
+            "diff": [row for row in diff if row.changed],
+            "unchanged": [row for row in diff if not row.changed],
+            "previews": [row for row in diff if row.preview],
+            "token": edit_token(record=record, draft=draft),
+            "can_publish": user_can_publish(request.user),
+            "in_review": DraftState.IN_REVIEW,
+            "comment": comment,
+            "errors": errors or {},
+            "error_summary": [
+                {"anchor": "id_opmerking", "label": _("Opmerking voor de redacteur"), "message": message}
+                for message in (errors or {}).values()
+            ],
+            **_record_urls(kind, record),
+        },
+        status=status,
+    )
+
+
 @staff_required(EDIT)
 @require_http_methods(["GET", "POST"])
 def record_review(request: HttpRequest, kind: str, key: str) -> HttpResponse:
     staff_kind = site.for_slug(kind)
     record = staff_kind.get(key)
+    if request.method == "GET":
+        return _render_review(request, staff_kind, record)
+    token = request.POST.get("token", "")
+    try:
+        if request.POST.get("action") == "publish":
+            draft_publish(record=record, user=request.user, expected_token=token)
+            messages.success(request, _("Gepubliceerd. De wijziging staat nu op de openbare site."))
+        elif request.POST.get("action") == "return":
+            comment = request.POST.get("opmerking", "")
+            try:
+                draft_return(record=record, user=request.user, comment=comment, expected_token=token)
+            except ValidationError as error:
+                if not hasattr(error, "error_dict"):
+                    raise
+                errors = {key: " ".join(values) for key, values in error.message_dict.items()}
+                return _render_review(request, staff_kind, record, comment=comment, errors=errors, status=400)
+            messages.success(request, _("Het concept is teruggestuurd naar de redactie, met uw opmerking."))
+    except ValidationError as error:
+        messages.error(request, _("Niet gelukt: %(errors)s") % {"errors": " ".join(error.messages)})
+    except EditConflict as conflict:
+        messages.error(request, conflict.message)
+    return redirect("staff:record_review", kind=kind, key=key)
+
+
+@staff_required(EDIT)
+@require_http_methods(["GET", "POST"])
+def record_discard(request: HttpRequest, kind: str, key: str) -> HttpResponse:
+    """Discarding asks first; the discarded draft stays restorable from the history."""
+    staff_kind = site.for_slug(kind)
+    record = staff_kind.get(key)
+    if not user_can_edit(request.user, record):
+        raise PermissionDenied(_("Deze gegevens zijn niet aan u toegewezen."))
     draft = draft_for(record=record)
     if request.method == "POST":
         try:
-            if request.POST.get("action") == "publish":
-                draft_publish(record=record, user=request.user, expected_token=request.POST.get("token", ""))
-                messages.success(request, _("Gepubliceerd. De wijziging staat nu op de openbare site."))
-            elif request.POST.get("action") == "discard":
-                draft_discard(record=record, user=request.user, expected_token=request.POST.get("token", ""))
-                messages.success(request, _("Het concept is verwijderd."))
-        except ValidationError as error:
-            messages.error(request, _("Niet gepubliceerd: %(errors)s") % {"errors": " ".join(error.messages)})
+            draft_discard(record=record, user=request.user, expected_token=request.POST.get("token", ""))
         except EditConflict as conflict:
             messages.error(request, conflict.message)
-        return redirect("staff:record_review", kind=kind, key=key)
-    published = site.for_record(record).document(record)
-    return render(
-        request,
-        "staff/review.html",
-        {
-            "kind": staff_kind,
-            "record": record,
-            "draft": draft,
-            "diff": document_diff(published, draft.document, labels=staff_kind.labels) if draft else [],
-            "token": edit_token(record=record, draft=draft),
-            "can_publish": user_can_publish(request.user),
-            **_record_urls(staff_kind, record),
-        },
-    )
+            return redirect("staff:record_discard", kind=kind, key=key)
+        messages.success(
+            request, _("Het concept is verwijderd. U kunt het terugzetten vanuit de geschiedenis.")
+        )
+        return redirect("staff:record_history", kind=kind, key=key)
+    return render(request, "staff/discard.html", {
+        "kind": staff_kind, "record": record, "draft": draft, "token": edit_token(record=record, draft=draft),
+        **_record_urls(staff_kind, record),
+    })
 
 
 @staff_required(EDIT)
@@ -231,13 +280,19 @@ def record_history(request: HttpRequest, kind: str, key: str) -> HttpResponse:
     record = staff_kind.get(key)
     if request.method == "POST":
         try:
-            record_restore(record=record, version=int(request.POST.get("version", "0")), user=request.user)
-            messages.success(
-                request, _("De eerdere versie staat in het concept; publiceer het om hem terug te zetten.")
-            )
+            if "discarded" in request.POST:
+                draft_restore_discarded(record=record, change_id=int(request.POST["discarded"]), user=request.user)
+                messages.success(request, _("Het verwijderde concept is teruggezet. Het is nog niet gepubliceerd."))
+            else:
+                record_restore(record=record, version=int(request.POST.get("version", "0")), user=request.user)
+                messages.success(
+                    request, _("De eerdere versie staat in het concept; publiceer het om hem terug te zetten.")
+                )
             return redirect("staff:record_edit", kind=kind, key=key)
-        except (ValueError, ValidationError) as error:
-            messages.error(request, _("Terugzetten is niet gelukt: %(error)s") % {"error": error})
+        except ValueError:
+            messages.error(request, _("Terugzetten is niet gelukt: deze versie of dit concept bestaat niet."))
+        except ValidationError as error:
+            messages.error(request, _("Terugzetten is niet gelukt: %(errors)s") % {"errors": " ".join(error.messages)})
         except EditConflict as conflict:
             messages.error(request, conflict.message)
         return redirect("staff:record_history", kind=kind, key=key)
@@ -253,11 +308,12 @@ def record_history(request: HttpRequest, kind: str, key: str) -> HttpResponse:
             "versions": [
                 {
                     "version": version,
-                    "diff": document_diff(version.document, current, labels=staff_kind.labels, changed_only=True),
+                    "diff": document_diff(version.document, current, kind=staff_kind, changed_only=True),
                 }
                 for version in reversed(versions)
             ],
             "current_version": record.version,
+            "discarded": ChangeAction.DISCARDED,
             **_record_urls(staff_kind, record),
         },
     )

@@ -26,15 +26,23 @@ from django.db import models, transaction
 from core.content_version import content_changed
 from legislation.models import ExpectedLaw
 from measures.documents import measure_document
-from measures.models import Measure
+from measures.models import KeyFigure, Measure
 from motions.models import Motion
 from programme.codes import parse_measure_code
 from programme.models import Goal, ReportEdition, SourceDocument, StakeholderGroup
 from programme.signals import programme_loaded
 
 from .base import FixtureError, LoadReport, _Context, _text, read_fixtures
+from .figures import _figure_export, _figure_wanted, _load_figures
 from .laws import _law_export, _law_wanted, _load_laws
-from .measures import _load_goals, _load_measure_history, _load_measures, _load_priorities, _measure_wanted
+from .measures import (
+    _load_announced_steps,
+    _load_goals,
+    _load_measure_history,
+    _load_measures,
+    _load_priorities,
+    _measure_wanted,
+)
 from .motions import _load_commitments, _load_motions, _motion_export, _motion_wanted
 from .programme import (
     _edition_export,
@@ -61,9 +69,12 @@ def programme_load(*, fixtures_dir: Path, overwrite_edits: bool = False) -> Load
             _load_goals(ctx)
             _load_priorities(ctx)
             _load_measure_history(ctx)
+            _load_announced_steps(ctx)
             _load_motions(ctx)
             _load_commitments(ctx)
             _load_laws(ctx)
+            # Before the editions are frozen (programme_loaded): their state includes the figures.
+            _load_figures(ctx)
             programme_loaded.send(
                 sender=programme_load, edition_keys=[entry["key"] for entry in fixtures.editions],
                 fixtures_sha256=fixtures.sha256, staff_edits_kept=bool(report.kept_edits),
@@ -107,6 +118,10 @@ def programme_differences(*, fixtures_dir: Path) -> list[str]:
         wanted = _law_wanted(ctx, entry)
         compare(f"wet {wanted['number']}", ExpectedLaw.objects.filter(number=wanted["number"]).first(),
                 wanted, _law_export)
+    for position, entry in enumerate(fixtures.figures, start=1):
+        wanted = _figure_wanted(ctx, entry, position)
+        compare(f"kerncijfer {wanted['key']}", KeyFigure.objects.filter(key=wanted["key"]).first(),
+                wanted, _figure_export)
     for entry in fixtures.goals:
         goal = Goal.objects.filter(number=entry["number"]).first()
         codes = sorted(str(parse_measure_code(str(code))) for code in entry.get("measures") or [])

@@ -70,9 +70,11 @@ class Fixtures:
     priorities: list[dict]
     prioritised: dict
     measure_history: list[dict]
+    announced_steps: list[dict]
     motions: list[dict]
     commitments: list[dict]
     laws: list[dict]
+    figures: list[dict]
 
     @property
     def sha256(self) -> str:
@@ -109,9 +111,11 @@ def read_fixtures(folder: Path) -> Fixtures:
         priorities=_read_yaml(folder / "priorities.yaml"),
         prioritised=_read_yaml(folder / "prioritised_measures.yaml"),
         measure_history=_read_yaml(folder / "history" / "measure_statuses.yaml") or [],
+        announced_steps=_read_yaml(folder / "history" / "announced_steps.yaml") or [],
         motions=_read_yaml(folder / "motions.yaml"),
         commitments=_read_yaml(folder / "commitments.yaml") or [],
         laws=_read_yaml(folder / "laws.yaml"),
+        figures=_read_yaml(folder / "figures.yaml") or [],
     )
 
 
@@ -150,10 +154,15 @@ def _code(value: Any, where: str) -> str:
 
 def _links(entries: list | None) -> list[dict]:
     # A footnote that only gives an address is shown with the address as its text.
-    return [
-        {"title": _text(link.get("title")) or link["url"], "url": link["url"]}
-        for link in entries or []
-    ]
+    # ``after``: the words of the text the source's footnote follows, where the report
+    # cites the link in a footnote rather than in the list of links.
+    links = []
+    for link in entries or []:
+        entry = {"title": _text(link.get("title")) or link["url"], "url": link["url"]}
+        if link.get("after"):
+            entry["after"] = _text(link["after"])
+        links.append(entry)
+    return links
 
 
 def _checksum(wanted: dict) -> str:
@@ -178,6 +187,12 @@ class _Context:
         if key not in self.sources:
             raise FixtureError(f"{where}: onbekende bron “{key}” (zie sources.yaml).")
         return self.sources[key]
+
+    def reported_editions(self) -> list[ReportEdition]:
+        """The editions whose report the files transcribe: the current statuses in the files
+        are what those reports state. A reconstructed edition states only its own sources'
+        history records."""
+        return [edition for edition in self.editions.values() if not edition.is_reconstructed]
 
     def measure(self, code: Any, where: str) -> Measure:
         code = _code(code, where)

@@ -73,7 +73,7 @@ def _law_export(law: ExpectedLaw) -> dict:
 
 def _load_laws(ctx: _Context) -> None:
     edition_by_source = {edition.source.key: edition for edition in ctx.editions.values() if edition.source}
-    latest = max(ctx.editions.values(), key=lambda edition: edition.reference_date, default=None)
+    latest = max(ctx.reported_editions(), key=lambda edition: edition.number, default=None)
     current_source = latest.source if latest else None
     for position, entry in enumerate(ctx.fixtures.laws, start=1):
         wanted = _law_wanted(ctx, entry)

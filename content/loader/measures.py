@@ -1,12 +1,22 @@
-"""Loading measures, the goal-measure matrix, priorities and the measures' status history."""
+"""Loading measures, the goal-measure matrix, priorities, the measures' status history and
+the next steps the sources announced."""
 from __future__ import annotations
 
 from measures.documents import ITEM_LISTS, measure_document, measure_document_apply
-from measures.models import Measure, MeasureStatus, MeasureStatusChange, Priority, PriorityKind
+from measures.models import (
+    AnnouncedStep,
+    Measure,
+    MeasureStatus,
+    MeasureStatusChange,
+    Priority,
+    PriorityKind,
+    StepOutcome,
+)
 from programme.codes import parse_measure_code
 from programme.models import (
     Goal,
 )
+from programme.planning import parse_planning
 
 from .base import (
     FixtureError,
@@ -29,8 +39,6 @@ def _measure_wanted(ctx: _Context, entry: dict, prioritised: set[str]) -> dict:
     where = f"measures/{entry.get('_file')}"
     code = _code(entry["code"], where)
     status = _choice(entry.get("status"), MeasureStatus, where)
-    if status == MeasureStatus.UNKNOWN and not _text(entry.get("status_note")):
-        raise FixtureError(f"{where}: status onbekend vraagt om een status_note.")
     wanted = {
         "code": code,
         "title": _text(entry["title"]),
@@ -143,7 +151,7 @@ def _load_priorities(ctx: _Context) -> None:
 def _load_measure_history(ctx: _Context) -> None:
     # The status each measure has in an edition is history too: "In uitvoering per
     # peildatum 1 februari 2025, volgens de Vierde voortgangsrapportage".
-    for edition in ctx.editions.values():
+    for edition in ctx.reported_editions():
         for entry in ctx.fixtures.measures:
             measure = ctx.measures[_code(entry["code"], "measures")]
             _set_edition_status(
@@ -166,3 +174,34 @@ def _load_measure_history(ctx: _Context) -> None:
             status=_choice(entry["status"], MeasureStatus, where),
             source=source,
         )
+
+
+def _load_announced_steps(ctx: _Context) -> None:
+    """Next steps the sources announced and what a later report said became of them. The
+    file is the whole record of them: a step taken out of it is removed."""
+    keys = []
+    for position, entry in enumerate(ctx.fixtures.announced_steps, start=1):
+        where = f"history/announced_steps.yaml [{entry.get('key')}]"
+        period = parse_planning(entry.get("target_period"))
+        if entry.get("target_period") and period is None:
+            raise FixtureError(f"{where}: target_period “{entry['target_period']}” is geen periode.")
+        editions = {}
+        for name in ("edition", "outcome_edition"):
+            if entry.get(name) and entry[name] not in ctx.editions:
+                raise FixtureError(f"{where}: onbekende editie “{entry[name]}” (zie editions.yaml).")
+            editions[name] = ctx.editions.get(entry.get(name))
+        AnnouncedStep.objects.update_or_create(key=entry["key"], defaults={
+            "measure": ctx.measure(entry["measure"], where),
+            "edition": editions["edition"],
+            "text": _text(entry["text"]),
+            "target_text": _text(entry.get("target")),
+            "target_start": period[0] if period else None,
+            "target_end": period[1] if period else None,
+            "outcome_edition": editions["outcome_edition"],
+            "outcome": _choice(entry.get("outcome") or StepOutcome.NOT_RECORDED, StepOutcome, where),
+            "outcome_text": _text(entry.get("outcome_text")),
+            "new_target_text": _text(entry.get("new_target")),
+            "position": position,
+        })
+        keys.append(entry["key"])
+    AnnouncedStep.objects.exclude(key__in=keys).delete()

@@ -36,8 +36,6 @@ def _motion_wanted(ctx: _Context, entry: dict) -> dict:
     except ValidationError as error:
         raise FixtureError(f"{where}: {error.messages[0]}") from None
     status = _choice(entry.get("status"), MotionStatus, where)
-    if status == MotionStatus.UNKNOWN and not _text(entry.get("status_note")):
-        raise FixtureError(f"{where}: status onbekend vraagt om een status_note.")
     codes = sorted(_code(code, where) for code in entry.get("measures") or [])
     for code in codes:
         ctx.measure(code, where)
@@ -107,7 +105,7 @@ def _load_motions(ctx: _Context) -> None:
 
 def _load_motion_history(ctx: _Context, motion: Motion, entry: dict) -> None:
     where = f"motions.yaml [{entry.get('number')}]"
-    for edition in ctx.editions.values():
+    for edition in ctx.reported_editions():
         _set_edition_status(
             ctx, MotionStatusChange, edition, entry["status"],
             {"effective_date": edition.reference_date, "explanation": _text(entry.get("explanation"))},

@@ -65,8 +65,14 @@ def _edition_wanted(ctx: _Context, entry: dict) -> dict:
         title=_text(entry["title"]),
         year=entry["year"],
         reference_date=_date(entry["reference_date"], where),
+        reference_date_text=_text(entry.get("reference_date_text")),
+        is_reconstructed=bool(entry.get("reconstructed")),
         source=entry.get("source"),
         introduction_links=_links(entry.get("introduction_links")),
+        introduction_notes=[
+            {"text": _text(note["text"]), "after": _text(note["after"])}
+            for note in entry.get("introduction_notes") or []
+        ],
         goals_links=_links(entry.get("goals_links")),
     )
     ctx.source(entry.get("source"), where)
@@ -80,8 +86,11 @@ def _edition_export(edition: ReportEdition) -> dict:
         title=edition.title,
         year=edition.year,
         reference_date=edition.reference_date.isoformat() if edition.reference_date else None,
+        reference_date_text=edition.reference_date_text,
+        is_reconstructed=edition.is_reconstructed,
         source=edition.source.key if edition.source else None,
         introduction_links=edition.introduction_links,
+        introduction_notes=edition.introduction_notes,
         goals_links=edition.goals_links,
     )
     return exported
@@ -120,11 +129,15 @@ def _group(name: str) -> StakeholderGroup:
 
 
 def _load_stakeholders(ctx: _Context) -> None:
-    for position, entry in enumerate(ctx.fixtures.stakeholders, start=1):
+    table = [entry for entry in ctx.fixtures.stakeholders if entry.get("in_table", True)]
+    for entry in ctx.fixtures.stakeholders:
         group = _group(_text(entry["name"]))
-        group.table_position = position
+        group.table_position = table.index(entry) + 1 if entry in table else None
         group.note = _text(entry.get("note"))
         group.save()
+        # The measures' labels that count under this group (created here if no measure
+        # has named them yet; the measures find them by name).
+        group.labels.set([_group(_text(label)) for label in entry.get("labels") or []])
         names = [_text(name) for name in entry.get("organisations") or []]
         group.organisations.exclude(name__in=names).delete()
         for org_position, name in enumerate(names, start=1):

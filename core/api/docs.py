@@ -1,21 +1,66 @@
-"""The OpenAPI document as an endpoint, and the documentation page built from it."""
+"""The API's own addresses: its index, the OpenAPI document, and the documentation page
+built from that document."""
 
+from django.urls import reverse
 from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiJsonRenderer2
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
 from rest_framework.renderers import TemplateHTMLRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from .schema import api_schema
+from .conventions import LICENSE, api_version
+from .schema import SCHEMA_SETTINGS, api_schema
 from .views import PublicApiMixin
 
 
-@extend_schema(exclude=True)
+class LicenceSerializer(serializers.Serializer):
+    naam = serializers.CharField(source="name")
+    url = serializers.URLField()
+
+
+class ApiIndexSerializer(serializers.Serializer):
+    naam = serializers.CharField()
+    versie = serializers.CharField(help_text="De volledige versie, zoals in de header API-Version.")
+    licentie = LicenceSerializer(help_text="De licentie van alle gegevens.")
+    links = serializers.DictField(
+        child=serializers.URLField(), help_text="Naar de documentatie, de beschrijvingen en elke lijst."
+    )
+
+
+class ApiIndexView(PublicApiMixin, APIView):
+    """The API's root (/api/v1): what it is and where everything is.
+
+    ``links`` maps each Dutch name to a URL name, given by the URL configuration.
+    """
+
+    links: dict[str, str] = {}
+
+    @extend_schema(summary="Startpunt van de API", responses=ApiIndexSerializer, tags=["api"], operation_id="index")
+    def get(self, request):
+        cached = self.cached_or_not_modified(request)
+        if cached is not None:
+            return cached
+        return Response(ApiIndexSerializer({
+            "naam": SCHEMA_SETTINGS["TITLE"],
+            "versie": api_version(),
+            "licentie": LICENSE,
+            "links": {name: request.build_absolute_uri(reverse(url_name)) for name, url_name in self.links.items()},
+        }).data)
+
+
 class OpenApiView(PublicApiMixin, APIView):
     """The OpenAPI 3 document, at the well-known address /api/v1/openapi.json."""
 
     renderer_classes = [OpenApiJsonRenderer, OpenApiJsonRenderer2]
 
+    @extend_schema(
+        summary="Deze beschrijving van de API (OpenAPI 3)",
+        tags=["api"],
+        operation_id="openapi",
+        responses={(200, renderer.media_type): OpenApiTypes.OBJECT for renderer in renderer_classes},
+    )
     def get(self, request):
         return self.cached_or_not_modified(request) or Response(api_schema(request))
 
@@ -58,6 +103,8 @@ def docs_context(schema: dict) -> dict:
     """The OpenAPI document as sections of operations and a list of data types."""
     components = schema.get("components", {}).get("schemas", {})
     sections: dict[str, list] = {}
+    # The paths are relative to the server (/api/v1); readers see whole addresses.
+    root = schema["servers"][0]["url"]
     for path, operations in schema["paths"].items():
         for method, operation in operations.items():
             ok = operation["responses"]["200"]
@@ -65,7 +112,7 @@ def docs_context(schema: dict) -> dict:
             body = content.get("application/json", {}).get("schema")
             sections.setdefault(operation.get("tags", ["api"])[0], []).append({
                 "method": method.upper(),
-                "path": path,
+                "path": (root + path).rstrip("/") or "/",
                 "anchor": operation["operationId"],
                 "summary": operation.get("summary", ""),
                 "description": operation.get("description", ""),
@@ -105,6 +152,7 @@ def docs_context(schema: dict) -> dict:
     return {
         "title": schema["info"]["title"],
         "version": schema["info"]["version"],
+        "license": schema["info"]["license"],
         "description": schema["info"].get("description", ""),
         "sections": sorted(sections.items()),
         "types": types,

@@ -7,9 +7,11 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseNotModified
+from django.urls import path
 from django.utils.http import http_date, parse_etags, parse_http_date_safe, quote_etag
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions
 from rest_framework.authentication import TokenAuthentication
 from rest_framework.renderers import JSONRenderer
@@ -23,14 +25,8 @@ from .conventions import PROBLEM_MEDIA_TYPE, api_version
 from .pagination import ApiPagination
 from .problems import ProblemJSONRenderer, problem_exception_handler
 from .renderers import ApiContentNegotiation, CSVRenderer
+from .schema import PublicApiSchema
 
-FORMAT_PARAMETER = OpenApiParameter(
-    "format",
-    str,
-    enum=["json", "csv"],
-    description="json (standaard) of csv: de hele lijst, niet één pagina, als CSV met Nederlandse "
-    "kolomkoppen, gescheiden door puntkomma’s, UTF-8 met BOM (opent direct in Excel).",
-)
 
 class PublicApiMixin:
     """Policies, headers and conditional GET shared by every public endpoint."""
@@ -42,6 +38,7 @@ class PublicApiMixin:
     throttle_classes = [AnonymousThrottle]
     renderer_classes = [JSONRenderer]
     content_negotiation_class = ApiContentNegotiation
+    schema = PublicApiSchema()
 
     def get_exception_handler(self) -> Callable:
         return problem_exception_handler
@@ -117,8 +114,12 @@ class PublicReadOnlyViewSet(PublicApiMixin, ReadOnlyModelViewSet):
     """A list and a detail resource, the list also as CSV.
 
     Subclasses set ``lookup_field``/``lookup_value_regex`` (the stable identifier in the
-    address), ``not_found_message`` (with ``%(value)s``), ``csv_columns`` as
-    ``[(Dutch header, key of the list item or a function of it)]`` and ``csv_filename``.
+    address) with ``lookup_example`` (one that exists, for the document), ``not_found_message``
+    (with ``%(value)s``), ``csv_columns`` as ``[(Dutch header, key of the list item or a
+    function of it)]`` and ``csv_filename``.
+
+    The CSV is the ``csv`` action (its own address, see ``csv_download_urls``) and, as
+    before it had one, the list with ``?format=csv`` or ``Accept: text/csv``.
     """
 
     filter_backends = [DjangoFilterBackend]
@@ -126,11 +127,15 @@ class PublicReadOnlyViewSet(PublicApiMixin, ReadOnlyModelViewSet):
     csv_columns: list[tuple[str, str | Callable[[dict], Any]]] = []
     csv_filename = ""
     not_found_message = ""
+    lookup_example = ""
     detail_serializer_class = None
 
     def get_renderers(self):
-        if getattr(self, "action", None) == "list":
+        action = getattr(self, "action", None)
+        if action == "list":
             return [JSONRenderer(), CSVRenderer()]
+        if action == "csv":
+            return [CSVRenderer()]
         return super().get_renderers()
 
     def get_serializer_class(self):
@@ -153,6 +158,13 @@ class PublicReadOnlyViewSet(PublicApiMixin, ReadOnlyModelViewSet):
             return cached
         if request.accepted_renderer.format != CSVRenderer.format:
             return super().list(request, *args, **kwargs)
+        return self._csv_response()
+
+    @extend_schema(responses={(200, CSVRenderer.media_type): OpenApiTypes.STR})
+    def csv(self, request, *args, **kwargs):
+        return self.cached_or_not_modified(request) or self._csv_response()
+
+    def _csv_response(self) -> Response:
         items = self.get_serializer(self.filter_queryset(self.get_queryset()), many=True).data
         rows = [
             {header: value(item) if callable(value) else item[value] for header, value in self.csv_columns}
@@ -161,6 +173,14 @@ class PublicReadOnlyViewSet(PublicApiMixin, ReadOnlyModelViewSet):
         return Response(rows, headers={"Content-Disposition": f'attachment; filename="{self.csv_filename}.csv"'})
 
 
-def public_list_schema(**kwargs) -> Callable:
-    """``extend_schema`` for a list operation: adds the ``format`` parameter."""
-    return extend_schema(parameters=[FORMAT_PARAMETER], **kwargs)
+def csv_download_urls(registry: list[tuple[str, type, str]]) -> list:
+    """The CSV addresses of a router's lists: ``downloads/<csv_filename>.csv``.
+
+    Not ``<list>.csv`` next to the list: the NLGov linter wants the first path segment
+    in kebab-case, without a dot.
+    """
+    return [
+        path(f"downloads/{viewset.csv_filename}.csv", viewset.as_view({"get": "csv"}), name=f"{basename}-csv")
+        for _prefix, viewset, basename in registry
+        if issubclass(viewset, PublicReadOnlyViewSet)
+    ]

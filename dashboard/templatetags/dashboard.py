@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from legislation.models import ExpectedLaw
 from measures.models import Measure
 from motions.models import Commitment, Motion
+from motions.tweedekamer import OFFICIAL_TEXT_URL
 from programme.models import Goal, StakeholderGroup
 
 register = template.Library()
@@ -49,13 +50,30 @@ def public_url(obj) -> str:
 register.filter("public_url", public_url)
 
 
+@register.filter
+def motion_text_url(motion: Motion) -> str:
+    """Where the motion's text is published: the address the Tweede Kamer's open data
+    gave, else the one that follows from its number. Kamerstukken are published on
+    officielebekendmakingen.nl as kst-<dossier>-<ondernummer>: an address derived from the
+    number alone that never moves. The Tweede Kamer's own pages use internal document ids
+    (?id=2023Z…&did=2023D…) that cannot be derived from the number."""
+    return motion.official_url or OFFICIAL_TEXT_URL.format(kamerstuk=motion.kamerstuk)
+
+
 @register.simple_tag
 def status_badge(record) -> str:
     """The status of a measure, motion or commitment (or a record of one) as text in a
     coloured label; the colour is never the only signal. A tag, not an include: lists
     show one per row, and an include costs several times as much."""
-    label = _("Status onbekend") if record.status == "onbekend" else record.get_status_display()
-    return format_html('<span class="status status--{}">{}</span>', record.status, label)
+    if isinstance(record, Measure) and record.parent_id and record.status == "onbekend":
+        # A sub-measure without a status of its own (8a, 16b) is part of its measure.
+        parent = record.parent
+        return format_html(
+            '<span class="status status--{} status--part">{}</span>', parent.status,
+            _("Onderdeel van maatregel %(code)s: %(status)s")
+            % {"code": parent.code, "status": parent.get_status_display().lower()},
+        )
+    return format_html('<span class="status status--{}">{}</span>', record.status, record.get_status_display())
 
 
 @register.simple_tag

@@ -8,6 +8,7 @@ workers. ``production.py`` adds the hardening that a public deployment needs.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "corsheaders",
     "rest_framework",
     # Tokens for systems that write through the API on behalf of a staff member.
     "rest_framework.authtoken",
@@ -44,6 +46,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "core",
+    "search",
     "programme",
     "workspace",
     "measures",
@@ -56,6 +59,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "core.request_logging.RequestIdMiddleware",
+    # Early, so that its headers reach every API response, also those served from the cache.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Serves collected static files from the app server itself, so the web
     # container needs no separate file server.
@@ -217,6 +222,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.tasks.sweep_stale_generations",
         "schedule": 60,
     },
+    # The Tweede Kamer's facts about our motions (decisions, submitters), at night.
+    "tweede-kamer-sync": {
+        "task": "motions.tasks.tweede_kamer_sync_nightly",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
 # How often a worker rendering a report says it is still at it; a running generation
 # without a sign of life for four of these is taken for lost (its worker was killed).
@@ -277,6 +287,24 @@ REST_FRAMEWORK = {
 TWEEDE_KAMER_ODATA_URL = env(
     "TWEEDE_KAMER_ODATA_URL", default="https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0"
 )
+# Who answers questions about the open data (info.contact in the OpenAPI document, the
+# contact point of the dataset description). The URL may be a path on this site.
+API_CONTACT = {
+    "name": env("API_CONTACT_NAME", default="Ministerie van Onderwijs, Cultuur en Wetenschap"),
+    "email": env("API_CONTACT_EMAIL", default="opendata@passend.example.nl"),
+    "url": env("API_CONTACT_URL", default="/over/"),
+}
+# Open data is for any web page to read (CORS, django-cors-headers): the API answers
+# every origin, without cookies, and only for reading. The staff write endpoints
+# (/concept) are left out, so a browser keeps them same-origin.
+CORS_URLS_REGEX = r"^/api/v1(?:/(?!.*/concept(?:/|$)).*)?$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-modified-since", "if-none-match"]
+CORS_EXPOSE_HEADERS = ["API-Version", "ETag", "Link", "Content-Disposition", "Retry-After", "X-Request-ID"]
+CORS_PREFLIGHT_MAX_AGE = 24 * 60 * 60
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Passend API",
     "DESCRIPTION": "Open data over de Verbeteraanpak Passend Onderwijs.",

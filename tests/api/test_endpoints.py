@@ -4,6 +4,8 @@ import io
 import re
 
 import pytest
+from django.db.models import Q
+from django.utils import timezone
 
 from legislation.models import ExpectedLaw
 from measures.models import Measure, MeasureStatus
@@ -129,7 +131,11 @@ def test_only_published_editions_are_public(client):
     concept = ReportEditionFactory(programme=ReportEdition.objects.first().programme, status=EditionStatus.OPEN)
     keys = [item["sleutel"] for item in client.get("/api/v1/rapportages").json()["resultaten"]]
     assert concept.key not in keys
-    assert keys == list(ReportEdition.objects.filter(status=EditionStatus.ADOPTED).values_list("key", flat=True))
+    # Newest first, the reconstructed 2024 edition included.
+    assert keys == list(
+        ReportEdition.objects.filter(status=EditionStatus.ADOPTED).order_by("-number").values_list("key", flat=True)
+    )
+    assert keys == ["vgr-2025", "vgr-2024"]
     assert client.get(f"/api/v1/rapportages/{concept.key}").status_code == 404
 
 
@@ -150,7 +156,10 @@ def test_measures_filter_on_goal_includes_sub_measures(client):
 
 
 def test_measures_filter_on_stakeholder(client):
-    expected = Measure.objects.filter(measurestakeholder__group__slug="ouders")
+    # The group's own name or a label of the boxes that counts under it.
+    expected = Measure.objects.filter(
+        Q(measurestakeholder__group__slug="ouders") | Q(measurestakeholder__group__counted_in__slug="ouders")
+    ).distinct()
     assert _codes(client, betrokkene="ouders") == _report_order(expected)
     assert _codes(client, betrokkene="bestaat-niet") == []
 
@@ -168,10 +177,26 @@ def test_measures_full_text_search_and_combined_filters(client):
     assert both == [code for code in found if Measure.objects.get(code=code).is_prioritised]
 
 
-def test_measures_ordering(client):
-    titles = [item["titel"] for item in _all(client, "/api/v1/maatregelen", ordering="titel")]
+def test_measures_sorting(client):
+    titles = [item["titel"] for item in _all(client, "/api/v1/maatregelen", sorteer="titel")]
     assert titles == sorted(titles)
-    assert _codes(client, ordering="-code")[:3] == ["25", "24", "23"]
+    assert _codes(client, sorteer="-code")[:3] == ["25", "24", "23"]
+
+
+def test_sorting_on_several_fields_as_a_list_or_repeated(client):
+    by_status = Measure.objects.order_by("status", "-number", "-suffix")
+    expected = [measure.code for measure in by_status]
+    assert _codes(client, sorteer="status,-code") == expected
+    # Repeated, as forms and most HTTP clients send a list: every value counts, in order.
+    assert _codes(client, sorteer=["status", "-code"]) == expected
+    assert _codes(client, sorteer="status , -code") == expected
+
+
+def test_the_old_ordering_parameter_still_sorts(client):
+    assert _codes(client, ordering="-code") == _codes(client, sorteer="-code")
+    assert _codes(client, ordering=["status", "-code"]) == _codes(client, sorteer="status,-code")
+    # The new name wins when a client sends both.
+    assert _codes(client, sorteer="code", ordering="-code") == _codes(client, sorteer="code")
 
 
 @pytest.mark.parametrize("code", ["16", "16a", "21"])
@@ -228,6 +253,36 @@ def test_measures_csv_has_dutch_headers_and_follows_filters(client):
     assert rows[1][4] == "ja"
 
 
+@pytest.mark.parametrize("url", LIST_URLS)
+def test_every_list_has_a_csv_download_of_its_own(client, url):
+    download = url.replace("/api/v1/", "/api/v1/downloads/") + ".csv"
+    rows = _csv(client.get(download))
+    assert rows == _csv(client.get(url, {"format": "csv"}))
+    assert len(rows) - 1 == client.get(url).json()["aantal"]
+    # Asking it for JSON is not a way around the media type.
+    assert client.get(download, HTTP_ACCEPT="application/json").status_code == 406
+
+
+def test_csv_download_follows_the_filters_and_sorting(client):
+    rows = _csv(client.get("/api/v1/downloads/maatregelen.csv", {"doel": 5, "sorteer": "-code"}))
+    assert [row[0] for row in rows[1:]] == _codes(client, doel=5, sorteer="-code")
+
+
+def test_csv_dates_and_several_values_are_what_spreadsheets_read(client):
+    rows = _csv(client.get("/api/v1/downloads/maatregelen.csv"))
+    header, measure_8 = rows[0], next(row for row in rows[1:] if row[0] == "8")
+    changed = measure_8[header.index("Laatst gewijzigd")]
+    # A timestamp without offset or fraction, in Dutch time: Excel and LibreOffice read it as one.
+    expected = timezone.localtime(Measure.objects.get(code="8").updated_at).strftime("%Y-%m-%d %H:%M:%S")
+    assert changed == expected
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", changed)
+    subs = measure_8[header.index("Submaatregelen")]
+    assert subs == "8a | 8b | 8c | 8d"
+    motions = _csv(client.get("/api/v1/downloads/moties.csv"))
+    submitted = motions[0].index("Ingediend op")
+    assert all(re.fullmatch(r"(\d{4}-\d{2}-\d{2})?", row[submitted]) for row in motions[1:])
+
+
 def test_csv_keeps_formula_like_text_as_text(client):
     Measure.objects.filter(code="1").update(status_note="=HYPERLINK(\"https://example.org\")")
     rows = _csv(client.get("/api/v1/maatregelen", {"format": "csv", "q": "1"}))
@@ -249,5 +304,46 @@ def test_programme_document_holds_everything(client):
     assert len(body["toezeggingen"]) == Commitment.objects.count()
     assert len(body["wetgeving"]) == ExpectedLaw.objects.count()
     assert len(body["betrokkenen"]) == StakeholderGroup.objects.count()
-    assert [item["sleutel"] for item in body["rapportages"]] == ["vgr-2025"]
+    assert [item["sleutel"] for item in body["rapportages"]] == ["vgr-2025", "vgr-2024"]
     assert body["prioriteiten"]
+
+
+@pytest.mark.parametrize("url", ["/api/v1", "/api/v1/"])
+def test_the_api_root_links_to_everything(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    body = response.json()
+    assert body["versie"] == "1.0.0"
+    assert body["licentie"] == {"naam": "CC0 1.0", "url": "https://creativecommons.org/publicdomain/zero/1.0/deed.nl"}
+    links = body["links"]
+    assert {"documentatie", "openapi", "dataset", "programma"} <= set(links)
+    for list_url in LIST_URLS:
+        assert links[list_url.rsplit("/", 1)[1]] == f"http://testserver{list_url}"
+    for link in links.values():
+        assert client.get(link.removeprefix("http://testserver")).status_code == 200
+
+
+def test_the_dataset_description_lists_every_distribution(client):
+    response = client.get("/api/v1/dataset")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/ld+json"
+    dataset = response.json()
+    assert dataset["@type"] == "dcat:Dataset"
+    assert dataset["@id"] == "http://testserver/api/v1/dataset"
+    assert dataset["dct:license"] == {"@id": "http://creativecommons.org/publicdomain/zero/1.0/deed.nl"}
+    assert dataset["dct:publisher"]["foaf:name"] == "Ministerie van Onderwijs, Cultuur en Wetenschap"
+    assert dataset["dcat:contactPoint"]["vcard:hasEmail"]["@id"].startswith("mailto:")
+    distributions = {item["dcat:accessURL"]["@id"]: item for item in dataset["dcat:distribution"]}
+    expected = ["/api/v1", "/api/v1/programma", *(
+        url.replace("/api/v1/", "/api/v1/downloads/") + ".csv" for url in LIST_URLS)]
+    assert set(distributions) == {f"http://testserver{url}" for url in expected}
+    for url, item in distributions.items():
+        assert item["dct:license"] == dataset["dct:license"]
+        assert client.get(url.removeprefix("http://testserver")).status_code == 200
+    api = distributions["http://testserver/api/v1"]["dcat:accessService"]
+    assert api["dcat:endpointDescription"] == {"@id": "http://testserver/api/v1/openapi.json"}
+    csv_download = distributions["http://testserver/api/v1/downloads/maatregelen.csv"]
+    assert csv_download["dct:format"] == {"@id": "http://publications.europa.eu/resource/authority/file-type/CSV"}
+    assert csv_download["dcat:downloadURL"] == csv_download["dcat:accessURL"]
+    # Plain JSON for clients that ask for it.
+    assert client.get("/api/v1/dataset", HTTP_ACCEPT="application/json")["Content-Type"] == "application/json"

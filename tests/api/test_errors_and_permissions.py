@@ -17,7 +17,7 @@ def _problem(response, status: int) -> dict:
     assert body["type"] == "about:blank"
     assert body["status"] == status
     assert body["title"] and body["detail"]
-    assert body["instance"].startswith("/api/v1/")
+    assert body["instance"].startswith("/api/v1")
     return body
 
 
@@ -66,7 +66,7 @@ def test_unknown_resources_are_404_problems(client, url, detail):
 
 @pytest.mark.parametrize(
     "url",
-    ["/api/v1/bestaat-niet", "/api/v1/maatregelen/", "/api/v1/maatregelen/8A", "/api/v1/",
+    ["/api/v1/bestaat-niet", "/api/v1/maatregelen/", "/api/v1/maatregelen/8A", "/api/v1/downloads/bestaat-niet.csv",
      "/api/v1/be%0Astaat-niet", "/api/v1/x%0Amoties/8a/concept"],
 )
 def test_unknown_addresses_and_trailing_slashes_are_404_problems(client, url):
@@ -76,15 +76,25 @@ def test_unknown_addresses_and_trailing_slashes_are_404_problems(client, url):
 def test_invalid_parameters_are_400_problems_naming_each_parameter(client):
     body = _problem(
         client.get("/api/v1/maatregelen", {"status": "klaar", "doel": "drie", "geprioriteerd": "misschien",
-                                          "ordering": "kleur", "paginaGrootte": "0"}),
+                                          "sorteer": "kleur", "paginaGrootte": "0"}),
         400,
     )
     names = {param["name"] for param in body["invalidParams"]}
-    assert {"status", "doel", "geprioriteerd", "ordering"} <= names
+    assert {"status", "doel", "geprioriteerd", "sorteer"} <= names
     assert all(param["reason"] and param["code"] for param in body["invalidParams"])
     body = _problem(client.get("/api/v1/moties", {"maatregel": "abc"}), 400)
     assert body["invalidParams"][0]["name"] == "maatregel"
     assert "geen geldige maatregelcode" in body["invalidParams"][0]["reason"]
+
+
+@pytest.mark.parametrize("params", [{"sorteer": "code,kleur"}, {"sorteer": ["code", "-kleur"]}, {"ordering": "kleur"}])
+def test_unknown_sort_fields_are_400_in_dutch(client, params):
+    body = _problem(client.get("/api/v1/maatregelen", params), 400)
+    [invalid] = body["invalidParams"]
+    assert invalid["name"] == "sorteer"
+    assert invalid["reason"].startswith("Onbekend sorteerveld “")
+    assert "kies uit: code, titel, status, laatstGewijzigd" in invalid["reason"]
+    _problem(client.get("/api/v1/downloads/maatregelen.csv", params), 400)
 
 
 @pytest.mark.parametrize("params", [{"pagina": "0"}, {"pagina": "x"}, {"paginaGrootte": "201"}])

@@ -21,7 +21,7 @@ from schemathesis.checks import (
     status_code_conformance,
 )
 
-from .conftest import DETAIL_URLS, LIST_URLS
+from .conftest import CSV_URLS, DETAIL_URLS, LIST_URLS
 
 
 def _document(client) -> dict:
@@ -37,26 +37,45 @@ def test_openapi_document_validates_and_covers_every_endpoint(client):
     validate_schema(document)
     assert document["openapi"].startswith("3.")
     assert document["info"]["version"] == "1.0.0"
-    paths = set(document["paths"])
-    for url in LIST_URLS + ["/api/v1/programma"]:
+    assert document["info"]["license"]["name"] == "CC0 1.0"
+    assert set(document["info"]["contact"]) == {"name", "email", "url"}
+    # The paths are relative to the server, which carries the major version.
+    assert document["servers"] == [{"url": "/api/v1", "description": "Deze server"}]
+    paths = {"/api/v1" + path for path in document["paths"]}
+    for url in LIST_URLS + CSV_URLS + ["/api/v1/", "/api/v1/programma", "/api/v1/openapi.json", "/api/v1/dataset"]:
         assert url in paths
     templated = [re.sub(r"\{[^}]+\}", "x", path) for path in paths]
     for url in DETAIL_URLS:
         assert re.sub(r"[^/]+$", "x", url) in templated
     for path, operations in document["paths"].items():
-        if path.endswith(("/concept", "/aanbieden", "/publiceren")):
-            continue  # the staff write endpoints (tests/api/test_drafts.py)
+        if path.endswith(("/concept", "/aanbieden", "/publiceren", "/terugsturen")):
+            assert all(operation["security"] for operation in operations.values())
+            assert all("API-Version" in operation["responses"]["200"]["headers"] for operation in operations.values())
+            continue  # the staff write endpoints (tests/workspace/test_api.py)
         assert set(operations) == {"get"}, path
-        responses = operations["get"]["responses"]
+        operation = operations["get"]
+        # Reading needs no sign-in, and the document does not suggest one.
+        assert "security" not in operation, path
+        responses = operation["responses"]
         assert {"200", "304", "400", "404", "406", "429", "500"} <= set(responses)
         assert "API-Version" in responses["200"]["headers"]
         assert "application/problem+json" in responses["404"]["content"]
-        if path in LIST_URLS:
-            assert "text/csv" in responses["200"]["content"]
-            names = {parameter["name"] for parameter in operations["get"]["parameters"]}
-            assert {"pagina", "paginaGrootte", "ordering", "format"} <= names
-    maatregelen = {p["name"] for p in document["paths"]["/api/v1/maatregelen"]["get"]["parameters"]}
-    assert {"status", "doel", "betrokkene", "geprioriteerd", "q"} <= maatregelen
+        names = {parameter["name"] for parameter in operation.get("parameters", [])}
+        if "/api/v1" + path in LIST_URLS:
+            # JSON only: the CSV is an operation of its own, so generated clients never
+            # parse it as JSON.
+            assert set(responses["200"]["content"]) == {"application/json"}
+            assert {"pagina", "paginaGrootte"} <= names and "format" not in names
+        if "/api/v1" + path in CSV_URLS:
+            assert responses["200"]["content"] == {"text/csv": {"schema": {"type": "string"}}}
+            # The list's filters and sorting, without its pages.
+            listed = document["paths"][path.removeprefix("/downloads").removesuffix(".csv")]["get"]["parameters"]
+            assert names == {parameter["name"] for parameter in listed} - {"pagina", "paginaGrootte"}
+        for parameter in operation.get("parameters", []):
+            if parameter["in"] == "path":
+                assert parameter["example"], path
+    maatregelen = {p["name"] for p in document["paths"]["/maatregelen"]["get"]["parameters"]}
+    assert {"status", "doel", "betrokkene", "geprioriteerd", "q", "sorteer", "ordering"} <= maatregelen
     assert "Namen in het Nederlands" in document["info"]["description"]
 
 
@@ -133,3 +152,10 @@ def test_fuzzing_as_staff_finds_no_server_error(case, staff_token):
     aanbieden, publiceren) get past authentication and meet the services' validation."""
     response = case.call(headers={"Authorization": f"Token {staff_token}"})
     case.validate_response(response, checks=[not_a_server_error])
+
+
+@pytest.mark.usefixtures("programme", "generous_throttle")
+@pytest.mark.parametrize("url", ["/api/v1/docs", "/over/"])
+def test_the_licence_is_named_for_people_too(client, url):
+    html = client.get(url).content.decode()
+    assert '<a href="https://creativecommons.org/publicdomain/zero/1.0/deed.nl" rel="license">CC0 1.0</a>' in html

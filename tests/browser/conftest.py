@@ -2,7 +2,6 @@
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 
 CHROMIUM = Path("/usr/bin/chromium")
 EXPECTED_404 = "/bestaat-niet/"
@@ -11,14 +10,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-g
 needs_chromium = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium)"
 )
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """The live server runs in this process and shares its cache; start every test empty."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 class PageProblems:

@@ -18,7 +18,7 @@ PAGE_TYPES = [
     "/maatregelen/",
     "/maatregelen/?status=gestopt&q=verzuim",  # with a filter that is explained
     "/maatregelen/8/",
-    "/maatregelen/14/",  # status onbekend
+    "/maatregelen/8a/",  # a sub-measure: part of measure 8, with its status
     "/betrokkenen/",
     "/betrokkenen/ouders/",
     "/moties/",
@@ -30,11 +30,14 @@ PAGE_TYPES = [
     "/wijzigingen/",
     "/toegankelijkheid/",
     "/over/",
+    "/zoeken/?q=thuiszitters",
+    "/zoeken/?q=xylofoonorkest",  # nothing found
+    "/begrippen/",
     "/bestaat-niet/",  # the 404 page
 ]
 # The page types whose layout changes most on a phone-sized screen.
 PHONE_PAGE_TYPES = ["/", "/maatregelen/", "/maatregelen/8/", "/samenhang/", "/moties/",
-                    "/wetgeving/1-wetsvoorstel-terugdringen-verzuim/"]
+                    "/wetgeving/1-wetsvoorstel-terugdringen-verzuim/", "/zoeken/?q=thuiszitters", "/begrippen/"]
 
 axe = Axe()
 
@@ -58,7 +61,7 @@ def test_reader_opens_the_overview_filters_measures_and_opens_one(open_page):
 
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Maatregelen").click()
     page.wait_for_url(re.compile(r"/maatregelen/$"))
-    assert page.get_by_role("heading", level=2).first.inner_text() == "31 maatregelen"
+    assert page.get_by_role("heading", level=2).first.inner_text() == "25 maatregelen (31 met submaatregelen)"
     page.get_by_label("Status").select_option("afgerond")
     page.get_by_label("Zoeken in titels en teksten").fill("besturen")
     page.get_by_role("button", name="Toon maatregelen").click()

@@ -3,12 +3,16 @@ import json
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from measures.models import Measure, MeasureStatusChange
 from motions.models import Motion
-from workspace.models import ChangeRecord
+from programme.models import Programme
+from search.selectors import search_keys
+from tests.helpers import publish
+from workspace.models import ChangeAction, ChangeRecord
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -19,20 +23,7 @@ def _export(path) -> str:
 
 
 def test_export_import_round_trip_is_identical(programme_loaded, editor, final_editor, tmp_path):
-    from workspace import site
-    from workspace.services import draft_for, draft_publish, draft_save, edit_token
-
-    measure = Measure.objects.get(code="8a")
-    draft_save(
-        record=measure,
-        user=editor,
-        document=dict(site.for_record(measure).document(measure), summary="Bijgewerkt."),
-        expected_token=edit_token(record=measure, draft=None),
-    )
-    measure.refresh_from_db()
-    draft_publish(
-        record=measure, user=final_editor, expected_token=edit_token(record=measure, draft=draft_for(record=measure))
-    )
+    publish(Measure.objects.get(code="8a"), editor=editor, final_editor=final_editor, summary="Bijgewerkt.")
     first = _export(tmp_path / "first.json")
     counts = (
         Measure.objects.count(),
@@ -52,6 +43,8 @@ def test_export_import_round_trip_is_identical(programme_loaded, editor, final_e
         ChangeRecord.objects.count(),
     ) == counts
     assert Measure.objects.get(code="8a").summary == "Bijgewerkt."
+    # The search index (not part of the backup) is rebuilt from the restored content.
+    assert search_keys(query="thuiszitters", kind="maatregelen")
     assert _export(tmp_path / "second.json") == first
     # New rows get fresh ids after the restore.
     Measure.objects.create(programme=Measure.objects.first().programme, code="26", title="Nieuw")
@@ -160,3 +153,49 @@ def test_the_backup_is_private_to_its_owner_and_says_what_it_holds(db, tmp_path)
     call_command("export_programme", output=path, stdout=out)
     assert path.stat().st_mode & 0o777 == 0o600
     assert "wachtwoord-hashes" in out.getvalue() and "API-tokens zitten er niet in" in out.getvalue()
+
+
+@pytest.mark.parametrize("version", [1, 3, None])
+def test_a_backup_of_another_format_version_is_refused_and_restores_nothing(db, tmp_path, version):
+    """Format 1 is the layout before the programme app; a later version is not known yet."""
+    path = tmp_path / "backup.json"
+    path.write_text(json.dumps({"format": "passend-backup", "version": version, "objects": [
+        {"model": "programme.programme", "pk": 1, "fields": {"title": "Oud"}},
+    ]}), encoding="utf-8")
+    with pytest.raises(CommandError, match=f"Onbekende versie van het back-upformaat: {version}."):
+        call_command("import_programme", input=path, stdout=io.StringIO())
+    assert not Measure.objects.exists() and not Programme.objects.exists()
+
+
+def test_references_to_records_later_in_the_file_are_restored(programme_loaded, editor, final_editor, tmp_path):
+    """A reference by natural key (an account, by user name) to a record further down the
+    file cannot be resolved when it is read: it is restored once that record exists."""
+    measure = Measure.objects.get(code="8a")
+    measure.editors.add(editor)
+    publish(measure, editor=editor, final_editor=final_editor, summary="Bijgewerkt.")
+    path = tmp_path / "backup.json"
+    original = _export(path)
+    payload = json.loads(original)
+    accounts = [item for item in payload["objects"] if item["model"] == "auth.user"]
+    assert accounts
+    payload["objects"] = [item for item in payload["objects"] if item["model"] != "auth.user"] + accounts
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    call_command("flush", interactive=False, verbosity=0)
+
+    call_command("import_programme", input=path, stdout=io.StringIO())
+
+    assert [user.username for user in Measure.objects.get(code="8a").editors.all()] == ["redacteur"]
+    assert ChangeRecord.objects.get(action=ChangeAction.PUBLISHED).user.username == "eindredacteur"
+    assert _export(tmp_path / "again.json") == original
+
+
+def test_a_role_this_database_does_not_know_is_named_and_nothing_is_restored(programme_loaded, editor, tmp_path):
+    path = tmp_path / "backup.json"
+    payload = json.loads(_export(path))
+    account = next(item for item in payload["objects"] if item["model"] == "auth.user")
+    account["fields"]["groups"] = [["hoofdredacteur"]]
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    call_command("flush", interactive=False, verbosity=0)
+    with pytest.raises(CommandError, match=r"niet te lezen.*hoofdredacteur"):
+        call_command("import_programme", input=path, stdout=io.StringIO())
+    assert not Measure.objects.exists() and not get_user_model().objects.exists()

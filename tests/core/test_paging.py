@@ -9,7 +9,7 @@ import pytest
 from core.paging import PAGE_SIZE
 from measures.models import MeasureStatus
 from tests.factories import GoalFactory, MeasureFactory, MotionFactory
-from tests.measures.test_views import page
+from tests.helpers import page
 
 pytestmark = pytest.mark.django_db
 

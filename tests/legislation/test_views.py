@@ -7,7 +7,7 @@ from django.utils.html import escape
 
 from legislation.models import ExpectedLaw, LawMilestone
 from legislation.selectors import law_detail, law_list, milestone_overdue_count, milestone_upcoming_list
-from tests.measures.test_views import FIXTURES, fresh_cache, page, programme_in_class  # noqa: F401
+from tests.helpers import FIXTURES, page
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,7 @@ def fixture_laws() -> list[dict]:
     return yaml.safe_load((FIXTURES / "laws.yaml").read_text(encoding="utf-8"))
 
 
-@pytest.mark.usefixtures("programme_in_class")
+@pytest.mark.usefixtures("programme")
 class TestLaws:
     def test_list(self, client):
         html = page(client, "/wetgeving/")

@@ -16,7 +16,7 @@ PEILDATUM = datetime.date.today() + datetime.timedelta(days=60)
 
 
 @pytest.fixture
-def upcoming(programme_loaded):
+def upcoming(programme):
     previous = ReportEdition.objects.get(key="vgr-2025")
     return ReportEdition.objects.create(
         programme=previous.programme, key="vgr-2026", number=5, title="Vijfde voortgangsrapportage",
@@ -50,5 +50,5 @@ def test_the_workspace_lists_the_same_measures(upcoming, client, editor):
     assert date_format(PEILDATUM, "j F Y") in html
 
 
-def test_the_task_runs_without_an_upcoming_edition(programme_loaded):
+def test_the_task_runs_without_an_upcoming_edition(programme):
     assert send_stale_measure_reminders.apply().get() == 0

@@ -5,9 +5,10 @@ import pytest
 import yaml
 from django.utils.html import escape
 
+from motions.kamerstukken import parse_kamerstuk_number
 from motions.models import Commitment, CommitmentStatus
 from motions.selectors import commitment_list, motion_list
-from tests.measures.test_views import FIXTURES, fresh_cache, page, programme_in_class  # noqa: F401
+from tests.helpers import FIXTURES, page
 
 pytestmark = pytest.mark.django_db
 
@@ -16,11 +17,11 @@ def fixture_motions() -> list[dict]:
     return yaml.safe_load((FIXTURES / "motions.yaml").read_text(encoding="utf-8"))
 
 
-@pytest.mark.usefixtures("programme_in_class")
+@pytest.mark.usefixtures("programme")
 class TestMotions:
-    def test_list_in_the_reports_order_with_csv_link(self, client):
+    def test_list_in_kamerstuk_order_with_csv_link(self, client):
         html = page(client, "/moties/")
-        motions = fixture_motions()
+        motions = sorted(fixture_motions(), key=lambda entry: parse_kamerstuk_number(entry["number"]))
         assert f"{len(motions)} moties" in html
         positions = [html.index(f'<td class="nowrap">{entry["number"]}</td>') for entry in motions]
         assert positions == sorted(positions)
@@ -94,7 +95,7 @@ class TestMotions:
         assert "Pagina niet gevonden" in page(client, f"/moties/{number}/", 404)
 
 
-@pytest.mark.usefixtures("programme_in_class")
+@pytest.mark.usefixtures("programme")
 class TestCommitments:
     def test_list_and_detail(self, client):
         entries = yaml.safe_load((FIXTURES / "commitments.yaml").read_text(encoding="utf-8"))

@@ -1,11 +1,8 @@
-import io
 import threading
 
 import pytest
 from celery.contrib.testing.worker import start_worker
 from celery.signals import task_postrun
-from django.conf import settings
-from django.core.management import call_command
 from django.db import connections, transaction
 
 from passend.celery import app as celery_app
@@ -13,6 +10,7 @@ from programme.models import ReportEdition
 from reports import services as report_services
 from reports.rendering import report_pdf
 from reports.snapshot import report_snapshot_build
+from tests.helpers import programme_load
 
 
 @pytest.fixture(autouse=True)
@@ -26,7 +24,7 @@ def snapshot_2025(django_db_setup, django_db_blocker):
     """The snapshot of the real 2025 edition, taken once: the data is loaded in a
     transaction that is rolled back, so no other test sees it."""
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_programme", fixtures=settings.PROGRAMME_FIXTURES_DIR, stdout=io.StringIO())
+        programme_load()
         snapshot = report_snapshot_build(edition=ReportEdition.objects.get(key="vgr-2025"))
         transaction.set_rollback(True)
     return snapshot

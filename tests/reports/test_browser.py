@@ -5,7 +5,6 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
-from django.core.cache import cache
 from django.db import connections
 from django.test import Client
 
@@ -21,7 +20,6 @@ pytestmark = [
 
 @pytest.fixture
 def browser_context(browser, live_server):
-    cache.clear()
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
     yield context
     context.close()
@@ -47,8 +45,10 @@ def _problems(page) -> list[str]:
     return problems
 
 
-def test_web_version_is_accessible(programme_loaded, live_server, browser_context):
+@pytest.mark.parametrize("width", [1280, 390])
+def test_web_version_is_accessible(programme_loaded, live_server, browser_context, width):
     page = browser_context.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
     problems = _problems(page)
     page.goto(f"{live_server.url}/rapportages/vgr-2025/")
     assert page.locator("h1").inner_text().startswith("Vierde voortgangsrapportage")

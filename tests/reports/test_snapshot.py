@@ -12,7 +12,7 @@ from reports.snapshot import report_snapshot_build, report_snapshot_checksum
 
 
 @pytest.fixture
-def snapshot(programme_loaded):
+def snapshot(programme):
     return report_snapshot_build(edition=ReportEdition.objects.get(key="vgr-2025"))
 
 

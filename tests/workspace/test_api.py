@@ -23,18 +23,18 @@ def _client(user=None) -> APIClient:
 
 
 @pytest.mark.parametrize("method", ["get", "put", "delete"])
-def test_anonymous_clients_get_401_and_readers_403(programme_loaded, reader, method):
+def test_anonymous_clients_get_401_and_readers_403(programme, reader, method):
     assert getattr(_client(), method)(URL, {}, format="json").status_code == 401
     assert getattr(_client(reader), method)(URL, {}, format="json").status_code == 403
 
 
 @pytest.mark.parametrize("path", ["/aanbieden", "/publiceren"])
-def test_actions_refuse_anonymous_and_readers(programme_loaded, reader, path):
+def test_actions_refuse_anonymous_and_readers(programme, reader, path):
     assert _client().post(URL + path, {}, format="json").status_code == 401
     assert _client(reader).post(URL + path, {}, format="json").status_code == 403
 
 
-def test_edit_submit_publish_through_the_api(programme_loaded, editor, final_editor):
+def test_edit_submit_publish_through_the_api(programme, editor, final_editor):
     writer, reviewer = _client(editor), _client(final_editor)
     state = writer.get(URL).json()
     document = dict(state["gepubliceerd"], status="in_uitvoering",
@@ -53,7 +53,7 @@ def test_edit_submit_publish_through_the_api(programme_loaded, editor, final_edi
     assert _client().get("/api/v1/maatregelen/5").json()["status"] == "in_uitvoering"
 
 
-def test_a_stale_version_gets_409_with_the_current_content(programme_loaded, editor, second_editor):
+def test_a_stale_version_gets_409_with_the_current_content(programme, editor, second_editor):
     first, second = _client(editor), _client(second_editor)
     state = first.get(URL).json()
     first.put(URL, {"versie": state["versie"], "inhoud": dict(state["gepubliceerd"], summary="Eerste.")}, format="json")
@@ -65,7 +65,7 @@ def test_a_stale_version_gets_409_with_the_current_content(programme_loaded, edi
     assert Draft.objects.get().document["summary"] == "Eerste."
 
 
-def test_validation_errors_are_problem_json_per_field(programme_loaded, editor):
+def test_validation_errors_are_problem_json_per_field(programme, editor):
     client = _client(editor)
     state = client.get(URL).json()
     response = client.put(URL, {"versie": state["versie"], "inhoud": dict(state["gepubliceerd"], status="afgerond")},
@@ -76,7 +76,7 @@ def test_validation_errors_are_problem_json_per_field(programme_loaded, editor):
     assert not Draft.objects.exists()
 
 
-def test_a_write_without_a_version_is_refused(programme_loaded, editor):
+def test_a_write_without_a_version_is_refused(programme, editor):
     client = _client(editor)
     state = client.get(URL).json()
     response = client.put(URL, {"inhoud": state["gepubliceerd"]}, format="json")
@@ -84,7 +84,7 @@ def test_a_write_without_a_version_is_refused(programme_loaded, editor):
     assert not Draft.objects.exists()
 
 
-def test_unknown_records_are_404(programme_loaded, editor):
+def test_unknown_records_are_404(programme, editor):
     assert _client(editor).get("/api/v1/maatregelen/99/concept").status_code == 404
 
 
@@ -99,7 +99,7 @@ def test_unknown_records_are_404(programme_loaded, editor):
     ({"title": 12}, "title", "Verwacht tekst."),
     ({"is_prioritised": "false"}, "is_prioritised", "Verwacht ja of nee"),
 ])
-def test_bad_values_through_the_api_are_a_400_per_field_and_store_nothing(programme_loaded, editor, change, field,
+def test_bad_values_through_the_api_are_a_400_per_field_and_store_nothing(programme, editor, change, field,
                                                                          message):
     client = _client(editor)
     state = client.get(URL).json()
@@ -112,7 +112,7 @@ def test_bad_values_through_the_api_are_a_400_per_field_and_store_nothing(progra
     assert not Draft.objects.exists()
 
 
-def test_json_nested_too_deep_is_a_400(programme_loaded, editor):
+def test_json_nested_too_deep_is_a_400(programme, editor):
     body = '{"versie": "1:0", "inhoud": ' + "[" * 50_000 + "]" * 50_000 + "}"
     response = _client(editor).generic("PUT", URL, body, content_type="application/json")
     assert response.status_code == 400
@@ -120,7 +120,7 @@ def test_json_nested_too_deep_is_a_400(programme_loaded, editor):
     assert not Draft.objects.exists()
 
 
-def test_if_match_names_the_version_and_delete_discards_the_draft(programme_loaded, editor, second_editor):
+def test_if_match_names_the_version_and_delete_discards_the_draft(programme, editor, second_editor):
     client = _client(editor)
     state = client.get(URL).json()
     document = dict(state["gepubliceerd"], summary="Via If-Match.")
@@ -137,7 +137,7 @@ def test_if_match_names_the_version_and_delete_discards_the_draft(programme_load
     ("/api/v1/moties/31497-460/concept", {"status_note": "Via de API bijgewerkt."}),
     ("/api/v1/wetgeving/1-wetsvoorstel-terugdringen-verzuim/concept", {"planning_note": "Via de API bijgewerkt."}),
 ])
-def test_motions_and_laws_are_edited_through_the_api_too(programme_loaded, editor, url, change):
+def test_motions_and_laws_are_edited_through_the_api_too(programme, editor, url, change):
     client = _client(editor)
     state = client.get(url).json()
     saved = client.put(url, {"versie": state["versie"], "inhoud": dict(state["gepubliceerd"], **change)}, format="json")
@@ -146,7 +146,7 @@ def test_motions_and_laws_are_edited_through_the_api_too(programme_loaded, edito
     assert saved.json()["concept"][field] == value
 
 
-def test_a_session_write_without_a_csrf_token_is_refused(programme_loaded, editor):
+def test_a_session_write_without_a_csrf_token_is_refused(programme, editor):
     client = APIClient(enforce_csrf_checks=True)
     client.force_login(editor)
     state = client.get(URL).json()

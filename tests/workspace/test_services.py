@@ -38,7 +38,7 @@ def _token(record):
 
 
 @pytest.fixture
-def measure5(programme_loaded):
+def measure5(programme):
     """Measure 5, just started: the state these tests need, whatever the content says today."""
     Measure.objects.filter(code="5").update(status="in_opstartfase")
     return Measure.objects.get(code="5")
@@ -192,7 +192,7 @@ def test_quick_status_update_goes_into_the_draft(measure5, editor):
     assert measure5.status == "in_opstartfase"
 
 
-def test_publishing_a_motion_status_records_its_history(programme_loaded, editor, final_editor):
+def test_publishing_a_motion_status_records_its_history(programme, editor, final_editor):
     motion = Motion.objects.get(kamerstuk="31497-460")
     draft_save(record=motion, user=editor, expected_token=_token(motion), document=_document(
         motion, status="in_uitvoering", status_change={"date": YESTERDAY, "explanation": "Contouren in bespreking."}))
@@ -202,7 +202,7 @@ def test_publishing_a_motion_status_records_its_history(programme_loaded, editor
     assert MotionStatusChange.objects.filter(motion=motion, status="in_uitvoering", effective_date=YESTERDAY).exists()
 
 
-def test_a_moved_law_planning_keeps_the_old_planning_as_history(programme_loaded, editor, final_editor):
+def test_a_moved_law_planning_keeps_the_old_planning_as_history(programme, editor, final_editor):
     law = ExpectedLaw.objects.get(number="1")
     entry = law.milestones.get(phase="inwerkingtreding")
     assert entry.planned_text == "1 januari 2026"
@@ -273,7 +273,7 @@ def test_publishing_validates_the_draft_again(measure5, editor, final_editor):
     assert draft_for(record=measure5) is not None
 
 
-def test_a_law_milestone_that_ends_before_it_starts_is_refused(programme_loaded, editor):
+def test_a_law_milestone_that_ends_before_it_starts_is_refused(programme, editor):
     law = ExpectedLaw.objects.get(number="1")
     entry = law.milestones.get(phase="inwerkingtreding")
     document = _document(law)

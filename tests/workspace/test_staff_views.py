@@ -5,6 +5,7 @@ import re
 import pytest
 
 from measures.models import Measure
+from tests.helpers import publish
 from workspace.models import ChangeRecord, Draft
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +39,7 @@ def editor_client(client, editor):
     return client
 
 
-def test_staff_pages_render_for_a_redacteur(programme_loaded, editor_client):
+def test_staff_pages_render_for_a_redacteur(programme, editor_client):
     for url in ["/beheer/", "/beheer/maatregelen/", "/beheer/maatregelen/5/", "/beheer/maatregelen/8a/",
                 "/beheer/moties/", "/beheer/moties/31497-373/", "/beheer/wetgeving/", "/beheer/bij-te-werken/",
                 "/beheer/maatregelen/5/beoordelen/", "/beheer/maatregelen/5/geschiedenis/"]:
@@ -47,7 +48,7 @@ def test_staff_pages_render_for_a_redacteur(programme_loaded, editor_client):
     assert editor_client.get("/beheer/maatregelen/99/").status_code == 404
 
 
-def test_editing_a_measure_creates_a_draft_and_keeps_the_public_page(programme_loaded, editor_client, client):
+def test_editing_a_measure_creates_a_draft_and_keeps_the_public_page(programme, editor_client, client):
     measure = Measure.objects.get(code="5")
     state = _form_state(editor_client.get("/beheer/maatregelen/5/"))
     response = editor_client.post("/beheer/maatregelen/5/", _measure_post(
@@ -59,7 +60,7 @@ def test_editing_a_measure_creates_a_draft_and_keeps_the_public_page(programme_l
     assert not measure.items.filter(kind="step").exists()
 
 
-def test_list_items_can_be_reordered_and_removed(programme_loaded, editor_client):
+def test_list_items_can_be_reordered_and_removed(programme, editor_client):
     measure = Measure.objects.get(code="2")
     state = _form_state(editor_client.get("/beheer/maatregelen/2/"))
     dilemmas = list(measure.items.filter(kind="dilemma").values_list("text", flat=True))
@@ -73,7 +74,7 @@ def test_list_items_can_be_reordered_and_removed(programme_loaded, editor_client
     assert Draft.objects.get().document["dilemmas"] == [dilemmas[1], dilemmas[0]]
 
 
-def test_validation_errors_keep_everything_typed(programme_loaded, editor_client):
+def test_validation_errors_keep_everything_typed(programme, editor_client):
     measure = Measure.objects.get(code="5")
     state = _form_state(editor_client.get("/beheer/maatregelen/5/"))
     response = editor_client.post("/beheer/maatregelen/5/", _measure_post(
@@ -81,12 +82,12 @@ def test_validation_errors_keep_everything_typed(programme_loaded, editor_client
     assert response.status_code == 400
     html = response.content.decode()
     assert "Mijn zorgvuldig getypte tekst." in html
-    assert "Onderbouwing statuswijziging, datum" in html
+    assert "Datum van de wijziging: " in html
     assert not Draft.objects.exists()
 
 
 def test_concurrent_edit_is_refused_with_the_other_persons_change_and_own_text_kept(
-    programme_loaded, client, editor, second_editor
+    programme, client, editor, second_editor
 ):
     from django.test import Client
 
@@ -114,7 +115,7 @@ def test_concurrent_edit_is_refused_with_the_other_persons_change_and_own_text_k
     assert Draft.objects.get().document["summary"] == "Samengevoegd."
 
 
-def test_publish_flow_end_to_end(programme_loaded, client, editor, final_editor):
+def test_publish_flow_end_to_end(programme, client, editor, final_editor):
     from django.test import Client
 
     writer, reviewer, public = Client(), Client(), Client()
@@ -143,20 +144,21 @@ def test_publish_flow_end_to_end(programme_loaded, client, editor, final_editor)
     assert "Gesprekken met leerlingen gevoerd." in public_page.content.decode()
 
 
-def test_a_redacteur_sees_no_publish_button_and_cannot_publish(programme_loaded, editor_client):
+def test_a_redacteur_sees_no_publish_button_and_cannot_publish(programme, editor_client):
     measure = Measure.objects.get(code="5")
     state = _form_state(editor_client.get("/beheer/maatregelen/5/"))
     editor_client.post("/beheer/maatregelen/5/", _measure_post(measure, state, summary="X."))
     review = editor_client.get("/beheer/maatregelen/5/beoordelen/")
     assert 'value="publish"' not in review.content.decode()
-    token = re.search(r'name="token" value="([^"]+)"', review.content.decode()).group(1)
+    confirmation = editor_client.get("/beheer/maatregelen/5/verwijderen/").content.decode()
+    token = re.search(r'name="token" value="([^"]+)"', confirmation).group(1)
     editor_client.post("/beheer/maatregelen/5/beoordelen/", {"token": token, "action": "publish"})
     assert Draft.objects.exists()
     measure.refresh_from_db()
     assert measure.summary != "X."
 
 
-def test_quick_status_update_from_the_list(programme_loaded, editor_client):
+def test_quick_status_update_from_the_list(programme, editor_client):
     html = editor_client.get("/beheer/maatregelen/").content.decode()
     token = re.search(r'action="/beheer/maatregelen/5/status/".*?name="token" value="([^"]+)"', html, re.S).group(1)
     response = editor_client.post("/beheer/maatregelen/5/status/", {
@@ -165,19 +167,11 @@ def test_quick_status_update_from_the_list(programme_loaded, editor_client):
     assert Draft.objects.get().document["status"] == "afgerond"
 
 
-def test_history_lists_versions_and_restores_into_a_draft(programme_loaded, client, editor, final_editor):
-    from workspace import site
-    from workspace.services import draft_publish, draft_save, edit_token
-
+def test_history_lists_versions_and_restores_into_a_draft(programme, client, editor, final_editor):
     measure = Measure.objects.get(code="3")
     original = measure.summary
     assert original and original != "Nieuw."
-    draft_save(record=measure, user=editor, document=dict(site.for_record(measure).document(measure), summary="Nieuw."),
-               expected_token=edit_token(record=measure, draft=None))
-    measure.refresh_from_db()
-    from workspace.services import draft_for
-    draft_publish(record=measure, user=final_editor,
-                  expected_token=edit_token(record=measure, draft=draft_for(record=measure)))
+    publish(measure, editor=editor, final_editor=final_editor, summary="Nieuw.")
     client.force_login(editor)
     html = client.get("/beheer/maatregelen/3/geschiedenis/").content.decode()
     assert "Versie 1" in html and "Versie 2" in html
@@ -185,7 +179,7 @@ def test_history_lists_versions_and_restores_into_a_draft(programme_loaded, clie
     assert Draft.objects.get().document["summary"] == original
 
 
-def test_law_planning_can_be_moved_from_the_form(programme_loaded, editor_client):
+def test_law_planning_can_be_moved_from_the_form(programme, editor_client):
     from legislation.models import ExpectedLaw
 
     law = ExpectedLaw.objects.get(number="1")

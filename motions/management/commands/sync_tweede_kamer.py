@@ -4,19 +4,15 @@ from django.core.management.base import BaseCommand, CommandError
 
 from motions.kamerstukken import parse_kamerstuk_number
 from motions.models import Motion
-from motions.tweedekamer import (
-    DEFAULT_TIMEOUT_SECONDS,
-    TweedeKamerClient,
-    motion_sync_from_tweede_kamer,
-    motions_sync_all,
-)
+from motions.services import motion_sync_from_tweede_kamer, motions_sync_all
+from motions.tweedekamer import DEFAULT_TIMEOUT_SECONDS, TweedeKamerClient
 
 
 class Command(BaseCommand):
     help = (
-        "Haalt uit de open data van de Tweede Kamer de indieners, de datum, het besluit van de Kamer, "
-        "de kabinetsappreciatie en de link naar de officiële tekst van de moties. De status en toelichting "
-        "van OCW blijven ongewijzigd."
+        "Haalt uit de open data van de Tweede Kamer de indieners, de datum, het besluit van de Kamer en de "
+        "datum ervan, de kabinetsappreciatie en de link naar de officiële tekst van de moties. De status en "
+        "toelichting van OCW blijven ongewijzigd."
     )
 
     def add_arguments(self, parser):

@@ -6,12 +6,13 @@ it freely.
 """
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.template.loader import render_to_string
 
 from programme.models import ReportEdition
 from reports import selectors
-from reports.editions import edition_snapshot
+from reports.editions import edition_check_renderable, edition_snapshot
 from reports.rendering import WEB_CSS, report_html, report_pdf
 
 
@@ -33,6 +34,10 @@ class Command(BaseCommand):
             chosen = selectors.report_edition_current()
             if chosen is None:
                 raise CommandError("Er is nog geen editie; laad eerst de gegevens met load_programme.")
+        try:
+            edition_check_renderable(edition=chosen)
+        except ValidationError as error:
+            raise CommandError(error.messages[0]) from None
         snapshot = edition_snapshot(edition=chosen)
         path = Path(output)
         if html:
