@@ -1,12 +1,20 @@
 """Plain helpers shared by test modules (fixtures live in the conftest.py files)."""
 import io
+import os
 from pathlib import Path
 
+import pytest
 import yaml
 from django.conf import settings
 from django.core.management import call_command
 
 FIXTURES = Path(settings.PROGRAMME_FIXTURES_DIR)
+# The source documents (../shared/seeds/ next to the project, or PASSEND_SEEDS_DIR): tests
+# that check our content against them need them, and say so when they are not there.
+SEEDS = Path(os.environ.get("PASSEND_SEEDS_DIR") or Path(settings.BASE_DIR).parent / "shared" / "seeds")
+needs_seeds = pytest.mark.skipif(
+    not SEEDS.is_dir(), reason=f"the source documents are not at {SEEDS} (set PASSEND_SEEDS_DIR)"
+)
 
 
 def programme_load() -> None:

@@ -7,8 +7,8 @@ import yaml
 from django.conf import settings
 
 from dashboard.glossary import glossary_terms, mark_first_uses
+from tests.helpers import SEEDS, needs_seeds
 
-SEEDS = Path(settings.BASE_DIR).parent / "shared" / "seeds"
 FIXTURE = Path(settings.PROGRAMME_FIXTURES_DIR) / "glossary.yaml"
 
 
@@ -22,7 +22,7 @@ def test_every_term_cites_a_known_source_and_every_explanation_too():
             assert term.explanation_source in sources, term.term
 
 
-@pytest.mark.skipif(not SEEDS.exists(), reason="the source documents are not next to the project")
+@needs_seeds
 def test_every_expansion_is_spelled_out_in_its_source():
     """An abbreviation's expansion is as a source writes it, "expansion (ABBR)", except
     where the fixture's comment explains otherwise (swv; VWS, split by the other column)."""

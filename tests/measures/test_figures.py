@@ -22,10 +22,10 @@ from measures.templatetags.figures import figure_value
 from programme.models import EditionStatus, ReportEdition
 from reports.snapshot import report_snapshot_build
 from tests.factories import KeyFigureFactory, MeasureFactory, ReportEditionFactory, SourceDocumentFactory
+from tests.helpers import SEEDS, needs_seeds
 
 pytestmark = pytest.mark.django_db
 
-SEEDS = Path(settings.BASE_DIR).parent / "shared" / "seeds"
 
 
 def _normalised(text: str) -> str:
@@ -41,6 +41,7 @@ def _seed_text(seed_file: str) -> str:
 # --- Loading -------------------------------------------------------------------------------
 
 
+@needs_seeds
 def test_every_loaded_figure_has_a_source_and_a_quote_that_occurs_in_its_seed_file(programme_loaded):
     figures = list(KeyFigure.objects.select_related("source"))
     entries = yaml.safe_load((settings.PROGRAMME_FIXTURES_DIR / "figures.yaml").read_text(encoding="utf-8"))

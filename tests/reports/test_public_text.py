@@ -94,8 +94,11 @@ def _public(url: str) -> str | None:
 
 def _roots(client) -> list[str]:
     """The home page and every API collection the OpenAPI document names."""
-    paths = client.get("/api/v1/openapi.json").json()["paths"]
-    collections = [path for path, operations in paths.items() if "get" in operations and "{" not in path]
+    document = client.get("/api/v1/openapi.json").json()
+    server = document["servers"][0]["url"]  # the paths are relative to it
+    collections = [
+        server + path for path, operations in document["paths"].items() if "get" in operations and "{" not in path
+    ]
     assert "/api/v1/maatregelen" in collections
     return ["/", *collections]
 

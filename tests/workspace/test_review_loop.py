@@ -206,9 +206,9 @@ def test_the_api_sends_back_like_it_submits(measure5, editor, final_editor):
     assert writer.get(url).json()["opmerking"] == REMARK
 
     schema = APIClient().get("/api/v1/openapi.json").json()
-    operation = schema["paths"]["/api/v1/{kind}/{key}/concept/terugsturen"]["post"]
+    operation = schema["paths"]["/{kind}/{key}/concept/terugsturen"]["post"]
     for action in ["terugsturen", "aanbieden", "publiceren"]:
-        responses = schema["paths"][f"/api/v1/{{kind}}/{{key}}/concept/{action}"]["post"]["responses"]
+        responses = schema["paths"][f"/{{kind}}/{{key}}/concept/{action}"]["post"]["responses"]
         assert "API-Version" in responses["200"]["headers"], action
     request = operation["requestBody"]["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]
     assert schema["components"]["schemas"][request]["required"] == ["opmerking"]
