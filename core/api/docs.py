@@ -99,6 +99,15 @@ def _type_label(schema: dict) -> str:
     return label
 
 
+# Readers come for the open data: the API's own addresses first, then the data, and the
+# staff operations (sign-in required) last.
+SECTION_TITLES = {"api": "Algemeen", "beheer": "Beheer (alleen voor medewerkers, met aanmelding)"}
+
+
+def _section_order(tag: str) -> tuple[int, str]:
+    return {"api": 0, "beheer": 2}.get(tag, 1), tag
+
+
 def docs_context(schema: dict) -> dict:
     """The OpenAPI document as sections of operations and a list of data types."""
     components = schema.get("components", {}).get("schemas", {})
@@ -154,6 +163,9 @@ def docs_context(schema: dict) -> dict:
         "version": schema["info"]["version"],
         "license": schema["info"]["license"],
         "description": schema["info"].get("description", ""),
-        "sections": sorted(sections.items()),
+        "sections": [
+            {"tag": tag, "title": SECTION_TITLES.get(tag, tag.capitalize()), "operations": operations}
+            for tag, operations in sorted(sections.items(), key=lambda item: _section_order(item[0]))
+        ],
         "types": types,
     }
