@@ -216,15 +216,16 @@ def draft_return(*, record: models.Model, user, comment: str, expected_token: st
     return draft
 
 
-def draft_discard(*, record: models.Model, user, expected_token: str) -> None:
+def draft_discard(*, record: models.Model, user, expected_token: str) -> bool:
     """Drop the draft. Its content stays in the audit trail (``before`` of the DISCARDED
-    record), from which draft_restore_discarded brings it back."""
+    record), from which draft_restore_discarded brings it back. False when there was no
+    draft (someone published or discarded it meanwhile)."""
     if not user_can_edit(user, record):
         raise PermissionDenied(_("U mag deze gegevens niet bewerken."))
     with transaction.atomic():
         record, draft = _locked(record)
         if draft is None:
-            return
+            return False
         _check_token(record=record, draft=draft, expected_token=expected_token)
         _audit(
             record=record,
@@ -235,6 +236,7 @@ def draft_discard(*, record: models.Model, user, expected_token: str) -> None:
             after=None,
         )
         draft.delete()
+    return True
 
 
 def record_restore(*, record: models.Model, version: int, user) -> Draft:

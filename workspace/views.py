@@ -259,10 +259,14 @@ def record_discard(request: HttpRequest, kind: str, key: str) -> HttpResponse:
     draft = draft_for(record=record)
     if request.method == "POST":
         try:
-            draft_discard(record=record, user=request.user, expected_token=request.POST.get("token", ""))
+            discarded = draft_discard(record=record, user=request.user, expected_token=request.POST.get("token", ""))
         except EditConflict as conflict:
             messages.error(request, conflict.message)
             return redirect("staff:record_discard", kind=kind, key=key)
+        if not discarded:
+            messages.info(request, _("Er was geen concept meer om te verwijderen: het is intussen gepubliceerd of "
+                                     "verwijderd. De geschiedenis laat zien wat er is gebeurd."))
+            return redirect("staff:record_history", kind=kind, key=key)
         messages.success(
             request, _("Het concept is verwijderd. U kunt het terugzetten vanuit de geschiedenis.")
         )

@@ -180,6 +180,16 @@ def test_discarding_asks_first_and_the_history_brings_the_draft_back(measure5, e
     assert "bestaat niet" in refused.content.decode()
 
 
+def test_discarding_when_the_draft_is_already_gone_says_so(measure5, editor, final_editor):
+    _submitted(measure5, final_editor, summary="Werk van de eindredacteur.")
+    writer = _client(editor)
+    html = writer.get("/beheer/maatregelen/5/verwijderen/").content.decode()
+    Draft.objects.all().delete()  # published or discarded by someone else meanwhile
+    response = writer.post("/beheer/maatregelen/5/verwijderen/", {"token": _page_token(html)}, follow=True)
+    page = response.content.decode()
+    assert "Er was geen concept meer om te verwijderen" in page and "Het concept is verwijderd." not in page
+
+
 def test_the_api_sends_back_like_it_submits(measure5, editor, final_editor):
     url = "/api/v1/maatregelen/5/concept"
     writer, reviewer = APIClient(), APIClient()

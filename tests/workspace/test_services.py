@@ -230,7 +230,7 @@ def test_submitting_without_a_draft_is_a_conflict_with_a_clear_message(measure5,
 
 
 def test_discarding_without_a_draft_changes_nothing(measure5, editor):
-    draft_discard(record=measure5, user=editor, expected_token=_token(measure5))
+    assert draft_discard(record=measure5, user=editor, expected_token=_token(measure5)) is False
     assert not ChangeRecord.objects.exists() and not Draft.objects.exists()
 
 
