@@ -50,22 +50,26 @@ def _link_note(link: dict) -> str:
     return f'<span class="footnote"><a href="{url}">{title}</a>{address}</span>'
 
 
+def _place_after(html: SafeString, notes: list[tuple[str, str]]) -> SafeString:
+    """Insert each (words, footnote HTML) right after its words, looked for in order; a
+    note whose words are not found is left out."""
+    text, position = str(html), 0
+    for words, note in notes:
+        found = text.find(escape(words), position) if words else -1
+        if found < 0:
+            continue
+        end = found + len(escape(words))
+        text = text[:end] + note + text[end:]
+        position = end + len(note)
+    return mark_safe(text)
+
+
 @register.filter
 def link_footnotes(html: SafeString, links: list[dict]) -> SafeString:
     """Cite each link that names the words it follows (``after``) in a footnote there, as
     the source does ("… gepresenteerd.¹"). The words are looked for in order; a link
     whose words are not found stays in the list of links below the text."""
-    text, position = str(html), 0
-    for link in links:
-        words = escape(link.get("after") or "")
-        found = text.find(words, position) if words else -1
-        if found < 0:
-            continue
-        end = found + len(words)
-        note = _link_note(link)
-        text = text[:end] + note + text[end:]
-        position = end + len(note)
-    return mark_safe(text)
+    return _place_after(html, [(link.get("after") or "", _link_note(link)) for link in links])
 
 
 @register.filter
@@ -79,14 +83,6 @@ def links_without_footnote(links: list[dict], html: SafeString) -> list[dict]:
 def text_footnotes(html: SafeString, notes: list[dict]) -> SafeString:
     """Place footnotes of plain text after the words each follows, as ``link_footnotes``
     does for links."""
-    text, position = str(html), 0
-    for note in notes or []:
-        words = escape(note["after"])
-        found = text.find(words, position)
-        if found < 0:
-            continue
-        end = found + len(words)
-        footnote = f'<span class="footnote">{escape(note["text"])}</span>'
-        text = text[:end] + footnote + text[end:]
-        position = end + len(footnote)
-    return mark_safe(text)
+    return _place_after(
+        html, [(note["after"], f'<span class="footnote">{escape(note["text"])}</span>') for note in notes or []]
+    )
