@@ -10,7 +10,9 @@ from .models import GenerationStatus, ReportGeneration
 
 
 def report_edition_list(*, published_only: bool) -> QuerySet[ReportEdition]:
-    editions = ReportEdition.objects.select_related("programme", "source")
+    # A list never shows the frozen states (some 200 kB each); whoever needs one gets it
+    # when it reads the field.
+    editions = ReportEdition.objects.select_related("programme", "source").defer("frozen_state")
     if published_only:
         editions = editions.filter(status=EditionStatus.ADOPTED)
     return editions.order_by("-year", "-number")
