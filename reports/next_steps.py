@@ -22,6 +22,11 @@ def _outcome(step: dict, code: str, outcome: str, new_target: str = "", note: st
     }
 
 
+def _listed(state: dict) -> dict[str, dict]:
+    """The next steps a state lists, by key."""
+    return {step["id"]: step for _code, step in steps_to_account_for(state)}
+
+
 def steps_to_account_for(previous: dict) -> list[tuple[str, dict]]:
     """Every (measure code, next step) the earlier state announced."""
     return [
@@ -36,10 +41,7 @@ def step_outcomes(previous: dict, current: dict, recorded: dict[str, dict]) -> l
     ``recorded`` maps a step's key to {"outcome", "new_target_text", "note"}: what the
     sources say (reconstructed editions) or what the eindredacteur recorded. A step that
     is still listed is open, or moved when its target period changed."""
-    listed = {
-        step["id"]: step
-        for measure in current["measures"] for step in measure.get("next_step_details") or []
-    }
+    listed = _listed(current)
     outcomes = []
     for code, step in steps_to_account_for(previous):
         if step["id"] in recorded:
@@ -59,5 +61,5 @@ def step_outcomes(previous: dict, current: dict, recorded: dict[str, dict]) -> l
 
 def steps_to_record(previous: dict, current: dict) -> list[tuple[str, dict]]:
     """The announced steps no longer listed: the eindredacteur says what became of them."""
-    listed = {step["id"] for measure in current["measures"] for step in measure.get("next_step_details") or []}
+    listed = _listed(current)
     return [(code, step) for code, step in steps_to_account_for(previous) if step["id"] not in listed]
