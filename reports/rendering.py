@@ -131,9 +131,11 @@ def report_context(snapshot: dict[str, Any], *, medium: str) -> dict[str, Any]:
         {"id": "doelen", "title": _("Doelen"),
          "children": [{"id": "doelstellingenmonitor", "title": _("Doelstellingenmonitor passend onderwijs")}]},
         {"id": "samenhang", "title": _("Samenhang doelen en maatregelen")},
-        {"id": "maatregelen-status", "title": _("Maatregelen")},
+        # The source heads both sections "Maatregelen" (kept in the text); the table of
+        # contents and the PDF's bookmarks tell them apart (data-bookmark in the templates).
+        {"id": "maatregelen-status", "title": _("Maatregelen: overzicht van de status")},
         {"id": "samenwerking", "title": _("Samenwerking met veldpartijen")},
-        {"id": "maatregelen", "title": _("Maatregelen"),
+        {"id": "maatregelen", "title": _("Maatregelen: uitwerking per maatregel"),
          "children": [
              {"id": measure["anchor"], "title": f"{measure['label']} · {measure['heading']}"}
              for measure in chapter_measures
