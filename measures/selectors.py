@@ -31,6 +31,7 @@ from django.db.models import (
 )
 from django.db.models.functions import RowNumber
 from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 
 from programme.models import (
     EditionStatus,
@@ -258,6 +259,42 @@ def status_history(*, records: list) -> list[StatusRecordView]:
         )
         previous = record
     return entries
+
+
+# How each status reads in a sentence about a moment ("In mei 2024 …").
+_STATUS_IN_WORDS = {
+    MeasureStatus.STARTING: _("was de maatregel in de opstartfase"),
+    MeasureStatus.IN_PROGRESS: _("was de maatregel in uitvoering"),
+    MeasureStatus.COMPLETED: _("was de maatregel afgerond"),
+    MeasureStatus.NOT_CARRIED_OUT: _("was besloten de maatregel niet uit te voeren"),
+    MeasureStatus.UNKNOWN: _("was er geen status vermeld"),
+}
+# Changes that read as a contradiction in a status table get a plain explanation.
+_CHANGE_IN_WORDS = {
+    (MeasureStatus.NOT_CARRIED_OUT, MeasureStatus.COMPLETED): _(
+        "Afgerond betekent hier: de maatregel is afgesloten na het besluit om hem niet uit te voeren."
+    ),
+}
+
+
+def status_history_in_words(*, history: list[StatusRecordView]) -> list[str]:
+    """The status history as plain sentences, oldest first; empty when the status never changed.
+
+    The table beside it gives the sources; this says what happened, for readers who find
+    "Besloten niet uit te voeren" followed by "Afgerond" a riddle.
+    """
+    if not any(entry.is_change for entry in history):
+        return []
+    sentences = []
+    for entry in history:
+        if entry.previous_status is not None and not entry.is_change:
+            continue  # the same status again says nothing new
+        record = entry.record
+        moment = _("Op %(when)s") if record.effective_date else _("In %(when)s")
+        sentences.append(f"{moment % {'when': record.when}} {_STATUS_IN_WORDS[record.status]}.")
+        if entry.is_change and (explanation := _CHANGE_IN_WORDS.get((entry.previous_status, record.status))):
+            sentences.append(str(explanation))
+    return sentences
 
 
 def edition_is_public(edition) -> bool:

@@ -119,6 +119,7 @@ def measure_detail(request, code: str):
         measure = selectors.measure_detail(code=canonical)
     except Measure.DoesNotExist:
         raise Http404 from None
+    history = selectors.status_history(records=list(measure.status_changes.all()))
     return render(
         request,
         "measures/measure_detail.html",
@@ -126,7 +127,8 @@ def measure_detail(request, code: str):
             "section": "measures",
             "measure": measure,
             "sections": selectors.measure_sections(measure=measure),
-            "history": selectors.status_history(records=list(measure.status_changes.all())),
+            "history": history,
+            "history_in_words": selectors.status_history_in_words(history=history),
             "per_edition": selectors.measure_status_per_edition(code=measure.code),
             "figure_series": figure_selectors.figure_series_list(measure=measure.code),
         },

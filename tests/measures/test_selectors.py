@@ -297,3 +297,20 @@ def test_the_goal_list_shows_the_first_measures_of_a_long_goal_in_order():
     [listed] = selectors.goal_list()
     assert [measure.code for measure in listed.first_measures] == [str(n) for n in range(1, 13)]
     assert listed.status_mix.total == 14
+
+
+def test_history_in_words_names_each_change_once():
+    def record(status, date_text="", effective_date=None):
+        return MeasureStatusChange(status=status, date_text=date_text, effective_date=effective_date)
+
+    history = selectors.status_history(records=[
+        record(MeasureStatus.STARTING, "mei 2023"),
+        record(MeasureStatus.IN_PROGRESS, "mei 2024"),
+        record(MeasureStatus.IN_PROGRESS, effective_date=datetime.date(2025, 2, 1)),
+        record(MeasureStatus.COMPLETED, effective_date=datetime.date(2026, 2, 1)),
+    ])
+    assert selectors.status_history_in_words(history=history) == [
+        "In mei 2023 was de maatregel in de opstartfase.",
+        "In mei 2024 was de maatregel in uitvoering.",
+        "Op 1 februari 2026 was de maatregel afgerond.",
+    ]

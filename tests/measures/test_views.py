@@ -203,6 +203,21 @@ class TestMeasureDetail:
         record = Measure.objects.get(code="19").status_changes.last()
         assert f'id="geschiedenis-{record.pk}"' in html
 
+    def test_measure_11s_history_in_plain_words(self, client):
+        # 2024: decided not to carry it out; 2025: "Afgerond". The page says what that means.
+        summary = re.search(r'<div class="history__summary">(.*?)</div>', page(client, "/maatregelen/11/"), re.S)
+        sentences = re.findall(r"<p>(.*?)</p>", summary.group(1))
+        assert sentences == [
+            "In mei 2024 was besloten de maatregel niet uit te voeren.",
+            "Op 1 februari 2025 was de maatregel afgerond.",
+            "Afgerond betekent hier: de maatregel is afgesloten na het besluit om hem niet uit te voeren.",
+        ]
+
+    def test_a_history_without_change_needs_no_summary(self, client):
+        records = Measure.objects.get(code="8").status_changes.all()
+        assert len({record.status for record in records}) == 1
+        assert "history__summary" not in page(client, "/maatregelen/8/")
+
     @pytest.mark.parametrize("code, target", [("8A", "8a"), ("M8a", "8a"), ("maatregel%208a", "8a"), ("08", "8")])
     def test_other_spellings_redirect_to_the_one_address(self, client, code, target):
         response = client.get(f"/maatregelen/{code}/")
