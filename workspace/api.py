@@ -22,7 +22,7 @@ from core.api.access import StaffSessionAuthentication
 from core.api.conventions import PROBLEM_MEDIA_TYPE, api_version
 from core.api.problems import problem_document
 
-from .permissions import EDIT
+from .permissions import EDIT, user_can_edit
 from .registry import site
 from .services import (
     EditConflict,
@@ -92,8 +92,12 @@ class _DraftBase(APIView):
     permission_classes = [permissions.IsAuthenticated, CanEdit]
 
     def record(self):
-        # An unknown kind or key is a 404.
-        return site.for_slug(self.kwargs["kind"]).get(self.kwargs["key"])
+        # An unknown kind or key is a 404; drafts of records not assigned to a redacteur
+        # are not theirs to read (as on the workspace pages).
+        record = site.for_slug(self.kwargs["kind"]).get(self.kwargs["key"])
+        if not user_can_edit(self.request.user, record):
+            raise exceptions.PermissionDenied("Deze gegevens zijn niet aan u toegewezen.")
+        return record
 
     def expected_token(self, request) -> str:
         token = request.data.get("versie") if hasattr(request.data, "get") else None

@@ -58,6 +58,17 @@ def staff_required(permission: str):
     return decorator
 
 
+def _record_for_editor(request: HttpRequest, kind: str, key: str) -> tuple[EditableKind, models.Model]:
+    """The kind and record, if the user may edit it. Its draft, review and history pages
+    show unpublished text, so a redacteur sees them only for the records assigned to them
+    (when assignment is on); eindredacteuren see all. An unknown kind or key is a 404."""
+    staff_kind = site.for_slug(kind)
+    record = staff_kind.get(key)
+    if not user_can_edit(request.user, record):
+        raise PermissionDenied(_("Deze gegevens zijn niet aan u toegewezen."))
+    return staff_kind, record
+
+
 def _record_urls(kind: EditableKind, record: models.Model) -> dict:
     args = [kind.slug, kind.key_of(record)]
     return {
@@ -109,10 +120,7 @@ def _original_document(posted: str) -> dict:
 @staff_required(EDIT)
 @require_http_methods(["GET", "POST"])
 def record_edit(request: HttpRequest, kind: str, key: str) -> HttpResponse:
-    staff_kind = site.for_slug(kind)
-    record = staff_kind.get(key)
-    if not user_can_edit(request.user, record):
-        raise PermissionDenied(_("Deze gegevens zijn niet aan u toegewezen."))
+    staff_kind, record = _record_for_editor(request, kind, key)
     draft = draft_for(record=record)
     if request.method == "GET":
         document = draft.document if draft else site.for_record(record).document(record)
@@ -167,8 +175,7 @@ def record_edit(request: HttpRequest, kind: str, key: str) -> HttpResponse:
 @require_POST
 def record_status(request: HttpRequest, kind: str, key: str) -> HttpResponse:
     """Quick status change from the list; goes into the draft like every edit."""
-    staff_kind = site.for_slug(kind)
-    record = staff_kind.get(key)
+    staff_kind, record = _record_for_editor(request, kind, key)
     try:
         status_quick_update(
             record=record,
@@ -222,8 +229,7 @@ def _render_review(request, kind, record, *, comment: str = "", errors=None, sta
 @staff_required(EDIT)
 @require_http_methods(["GET", "POST"])
 def record_review(request: HttpRequest, kind: str, key: str) -> HttpResponse:
-    staff_kind = site.for_slug(kind)
-    record = staff_kind.get(key)
+    staff_kind, record = _record_for_editor(request, kind, key)
     if request.method == "GET":
         return _render_review(request, staff_kind, record)
     token = request.POST.get("token", "")
@@ -252,10 +258,7 @@ def record_review(request: HttpRequest, kind: str, key: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def record_discard(request: HttpRequest, kind: str, key: str) -> HttpResponse:
     """Discarding asks first; the discarded draft stays restorable from the history."""
-    staff_kind = site.for_slug(kind)
-    record = staff_kind.get(key)
-    if not user_can_edit(request.user, record):
-        raise PermissionDenied(_("Deze gegevens zijn niet aan u toegewezen."))
+    staff_kind, record = _record_for_editor(request, kind, key)
     draft = draft_for(record=record)
     if request.method == "POST":
         try:
@@ -280,8 +283,7 @@ def record_discard(request: HttpRequest, kind: str, key: str) -> HttpResponse:
 @staff_required(EDIT)
 @require_http_methods(["GET", "POST"])
 def record_history(request: HttpRequest, kind: str, key: str) -> HttpResponse:
-    staff_kind = site.for_slug(kind)
-    record = staff_kind.get(key)
+    staff_kind, record = _record_for_editor(request, kind, key)
     if request.method == "POST":
         try:
             if "discarded" in request.POST:

@@ -153,3 +153,32 @@ def test_a_session_write_without_a_csrf_token_is_refused(programme, editor):
     response = client.put(URL, {"versie": state["versie"], "inhoud": state["gepubliceerd"]}, format="json")
     assert response.status_code == 403
     assert not Draft.objects.exists()
+
+
+def test_with_assignment_on_a_redacteur_reads_only_the_drafts_assigned_to_them(
+    programme, editor, second_editor, final_editor, settings, client
+):
+    """Separation of duties: unpublished text of an unassigned measure stays with its editors."""
+    settings.PASSEND_EDITORS_MAY_EDIT_ALL = False
+    measure = Measure.objects.get(code="5")
+    measure.editors.add(second_editor)
+    assigned, other, reviewer = _client(second_editor), _client(editor), _client(final_editor)
+    state = assigned.get(URL).json()
+    assigned.put(URL, {"versie": state["versie"], "inhoud": dict(state["gepubliceerd"], summary="Nog geheim.")},
+                 format="json")
+
+    refused = other.get(URL)
+    assert refused.status_code == 403
+    assert "Nog geheim." not in refused.content.decode()
+    assert other.post(URL + "/aanbieden", {"versie": state["versie"]}, format="json").status_code == 403
+    client.force_login(editor)
+    for page in ["", "beoordelen/", "geschiedenis/", "verwijderen/"]:
+        response = client.get(f"/beheer/maatregelen/5/{page}")
+        assert response.status_code == 403, page
+        assert "Nog geheim." not in response.content.decode(), page
+
+    # The assigned redacteur and any eindredacteur still read it.
+    assert assigned.get(URL).json()["concept"]["summary"] == "Nog geheim."
+    assert reviewer.get(URL).json()["concept"]["summary"] == "Nog geheim."
+    client.force_login(final_editor)
+    assert "Nog geheim." in client.get("/beheer/maatregelen/5/beoordelen/").content.decode()
