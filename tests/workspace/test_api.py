@@ -6,6 +6,7 @@ import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from legislation.models import ExpectedLaw
 from measures.models import Measure
 from workspace.models import Draft
 
@@ -153,3 +154,33 @@ def test_a_session_write_without_a_csrf_token_is_refused(programme, editor):
     response = client.put(URL, {"versie": state["versie"], "inhoud": state["gepubliceerd"]}, format="json")
     assert response.status_code == 403
     assert not Draft.objects.exists()
+
+
+@pytest.mark.parametrize(("kind", "key"), [("maatregelen", "14"), ("moties", "36200-93"), ("wetgeving", "4a")])
+def test_staff_read_and_write_the_internal_note_and_the_public_api_never_shows_it(programme, editor, kind, key):
+    if kind == "wetgeving":
+        key = ExpectedLaw.objects.get(number=key).slug
+    url = f"/api/v1/{kind}/{key}/concept"
+    writer = _client(editor)
+    state = writer.get(url).json()
+    assert "OCR" in state["gepubliceerd"]["internal_note"]
+    saved = writer.put(url, {"versie": state["versie"], "inhoud": dict(
+        state["gepubliceerd"], internal_note="Nagekeken met de gedrukte rapportage.")}, format="json")
+    assert saved.json()["concept"]["internal_note"] == "Nagekeken met de gedrukte rapportage."
+
+    public = _client().get(f"/api/v1/{kind}/{key}")
+    assert public.status_code == 200
+    assert "OCR" not in public.content.decode()
+    assert "internal_note" not in public.content.decode()
+    assert "internal_note" not in _client().get("/api/v1/openapi.json").content.decode()
+
+
+def test_a_document_without_the_note_keeps_the_published_note(programme, editor):
+    """A client written before the note existed does not erase it by leaving it out."""
+    url = "/api/v1/maatregelen/14/concept"
+    writer = _client(editor)
+    state = writer.get(url).json()
+    document = {key: value for key, value in state["gepubliceerd"].items() if key != "internal_note"}
+    saved = writer.put(url, {"versie": state["versie"], "inhoud": dict(document, summary="Bijgewerkt.")},
+                       format="json")
+    assert saved.json()["concept"]["internal_note"] == state["gepubliceerd"]["internal_note"]
