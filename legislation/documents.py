@@ -16,9 +16,12 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from programme.planning import parse_planning
 from workspace import EditableKind
-from workspace.validation import clean_text
+from workspace.validation import clean_internal_note, clean_text
 
 from .models import ExpectedLaw, LawMilestone, MilestonePlanning
+
+# The law's own text fields staff edit; internal_note never reaches public output.
+EDITED_FIELDS = ["title", "planning_note", "status_text", "internal_note"]
 
 
 def _iso(value: datetime.date | None) -> str:
@@ -31,6 +34,7 @@ def law_document(law: ExpectedLaw) -> dict:
         "title": law.title,
         "planning_note": law.planning_note,
         "status_text": law.status_text,
+        "internal_note": law.internal_note,
         "milestones": [
             {
                 "id": milestone.pk,
@@ -65,6 +69,7 @@ def law_document_clean(*, document: dict, published: dict, today: datetime.date)
     cleaned["planning_note"] = clean_text(document.get("planning_note"), field="planning_note", errors=errors,
                                           limit=1_000)
     cleaned["status_text"] = clean_text(document.get("status_text"), field="status_text", errors=errors, limit=2_000)
+    cleaned["internal_note"] = clean_internal_note(document, published=published, errors=errors)
     submitted = {str(item.get("id")): item for item in document.get("milestones", []) if isinstance(item, dict)}
     cleaned["milestones"] = []
     for index, milestone in enumerate(published["milestones"], start=1):
@@ -97,7 +102,7 @@ def law_document_clean(*, document: dict, published: dict, today: datetime.date)
 
 
 def law_document_apply(*, record: ExpectedLaw, document: dict) -> None:
-    for name in ["title", "planning_note", "status_text"]:
+    for name in EDITED_FIELDS:
         setattr(record, name, document[name])
     record.save()
     milestones = {milestone.pk: milestone for milestone in record.milestones.all()}
@@ -135,7 +140,7 @@ def _law_record_history(*, record: ExpectedLaw, before: dict, document: dict, us
 
 def law_document_from_post(data: QueryDict) -> dict:
     """A law's document from the workspace form: one set of fields per milestone."""
-    document = {name: data.get(name, "") for name in ["title", "planning_note", "status_text"]}
+    document = {name: data.get(name, "") for name in EDITED_FIELDS}
     document["milestones"] = [
         {
             "id": milestone_id,

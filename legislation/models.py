@@ -24,6 +24,12 @@ class ExpectedLaw(models.Model):
     title = models.CharField(_("titel"), max_length=300)
     planning_note = models.TextField(_("opmerking over de planning"), blank=True)
     status_text = models.TextField(_("stand van zaken"), blank=True)
+    # Our own editorial remarks (how a source was read, judgement calls): staff see them in
+    # the workspace; no public page, API resource, feed, CSV, search index or report reads them.
+    internal_note = models.TextField(
+        _("interne notitie"), blank=True,
+        help_text=_("Alleen voor medewerkers; wordt nooit gepubliceerd."),
+    )
     measures = models.ManyToManyField(
         "measures.Measure", verbose_name=_("maatregelen"), related_name="expected_laws", blank=True
     )

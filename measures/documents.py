@@ -21,6 +21,7 @@ from workspace import EditableKind
 from workspace.forms import EditableList, list_rows, rows_from_post
 from workspace.validation import (
     clean_flag,
+    clean_internal_note,
     clean_list,
     clean_status_change,
     clean_text,
@@ -38,7 +39,8 @@ ITEM_LISTS = {
     "next_steps": MeasureItemKind.NEXT_STEP,
     "school_actions": MeasureItemKind.SCHOOL_ACTION,
 }
-TEXT_FIELDS = ["title", "chapter_title", "status", "status_note", "introduction", "summary"]
+# internal_note is staff-only: in drafts, the audit trail and backups, never in public output.
+TEXT_FIELDS = ["title", "chapter_title", "status", "status_note", "introduction", "summary", "internal_note"]
 FLAG_FIELDS = ["is_prioritised", "has_chapter"]
 
 def measure_document(measure: Measure) -> dict:
@@ -112,6 +114,7 @@ def measure_document_clean(*, document: dict, published: dict, today: datetime.d
     cleaned["status_note"] = clean_text(document.get("status_note"), field="status_note", errors=errors, limit=1_000)
     cleaned["introduction"] = clean_text(document.get("introduction"), field="introduction", errors=errors)
     cleaned["summary"] = clean_text(document.get("summary"), field="summary", errors=errors)
+    cleaned["internal_note"] = clean_internal_note(document, published=published, errors=errors)
     for name in FLAG_FIELDS:
         cleaned[name] = clean_flag(document.get(name), field=name, errors=errors, default=published[name])
     for key in ITEM_LISTS:

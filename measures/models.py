@@ -59,6 +59,12 @@ class Measure(models.Model):
     )
     status_note = models.TextField(_("toelichting op de status"), blank=True)
     is_prioritised = models.BooleanField(_("geprioriteerd"), default=False)
+    # Our own editorial remarks (how a source was read, judgement calls): staff see them in
+    # the workspace; no public page, API resource, feed, CSV, search index or report reads them.
+    internal_note = models.TextField(
+        _("interne notitie"), blank=True,
+        help_text=_("Alleen voor medewerkers; wordt nooit gepubliceerd."),
+    )
     has_chapter = models.BooleanField(
         _("eigen hoofdstuk in de rapportage"), default=False
     )

@@ -15,10 +15,13 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from programme.codes import measure_code_sort_key
 from workspace import EditableKind
-from workspace.validation import clean_status_change, clean_text, status_change_record
+from workspace.validation import clean_internal_note, clean_status_change, clean_text, status_change_record
 
 from .models import Motion, MotionScope, MotionStatus, MotionStatusChange
 from .selectors import ordered_measures
+
+# The motion's own fields staff edit (measures aside); internal_note never reaches public output.
+EDITED_FIELDS = ["title", "explanation", "status", "status_note", "scope", "internal_note"]
 
 
 def motion_document(motion: Motion) -> dict:
@@ -30,6 +33,7 @@ def motion_document(motion: Motion) -> dict:
         "status_note": motion.status_note,
         "scope": motion.scope,
         "measures": sorted((measure.code for measure in motion.measures.all()), key=measure_code_sort_key),
+        "internal_note": motion.internal_note,
     }
 
 
@@ -50,6 +54,7 @@ def motion_document_clean(*, document: dict, published: dict, today: datetime.da
     if set(codes) - known:
         errors["measures"] = _("Onbekende maatregel(en): %(codes)s.") % {"codes": ", ".join(sorted(set(codes) - known))}
     cleaned["measures"] = sorted(set(codes), key=measure_code_sort_key)
+    cleaned["internal_note"] = clean_internal_note(document, published=published, errors=errors)
     if cleaned["status"] != published["status"]:
         cleaned["status_change"] = clean_status_change(document.get("status_change"), errors=errors, today=today)
     if errors:
@@ -58,14 +63,14 @@ def motion_document_clean(*, document: dict, published: dict, today: datetime.da
 
 
 def motion_document_apply(*, record: Motion, document: dict) -> None:
-    for name in ["title", "explanation", "status", "status_note", "scope"]:
+    for name in EDITED_FIELDS:
         setattr(record, name, document[name])
     record.save()
     record.measures.set(ordered_measures().filter(code__in=document["measures"]))
 
 
 def motion_document_from_post(data: QueryDict) -> dict:
-    document = {name: data.get(name, "") for name in ["title", "explanation", "status", "status_note", "scope"]}
+    document = {name: data.get(name, "") for name in EDITED_FIELDS}
     document["measures"] = data.getlist("measures")
     return document
 

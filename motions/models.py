@@ -63,6 +63,12 @@ class Motion(models.Model):
     scope = models.CharField(
         _("uitgevoerd binnen"), max_length=30, choices=MotionScope.choices, default=MotionScope.MEASURE
     )
+    # Our own editorial remarks (how a source was read, judgement calls): staff see them in
+    # the workspace; no public page, API resource, feed, CSV, search index or report reads them.
+    internal_note = models.TextField(
+        _("interne notitie"), blank=True,
+        help_text=_("Alleen voor medewerkers; wordt nooit gepubliceerd."),
+    )
     measures = models.ManyToManyField(
         "measures.Measure", verbose_name=_("maatregelen"), related_name="motions", blank=True
     )
@@ -189,6 +195,12 @@ class Commitment(models.Model):
     )
     due_text = models.CharField(_("planning zoals toegezegd"), max_length=200, blank=True)
     due_date = models.DateField(_("uiterste datum"), null=True, blank=True)
+    # Our own editorial remarks (how a source was read, judgement calls): staff see them in
+    # the workspace; no public page, API resource, feed, CSV, search index or report reads them.
+    internal_note = models.TextField(
+        _("interne notitie"), blank=True,
+        help_text=_("Alleen voor medewerkers; wordt nooit gepubliceerd."),
+    )
     measures = models.ManyToManyField(
         "measures.Measure", verbose_name=_("maatregelen"), related_name="commitments", blank=True
     )

@@ -27,6 +27,7 @@ COMMON_LABELS = {
     "status": "Status",
     "status_note": "Toelichting op de status (openbaar)",
     "status_change": "Bij een statuswijziging",
+    "internal_note": "Interne notitie (wordt nooit gepubliceerd)",
 }
 # Parts of the small objects inside documents (a status change's evidence, a milestone).
 SUB_LABELS = {

@@ -91,6 +91,14 @@ def clean_text(value, *, field: str, errors: dict, required: bool = False, limit
     return text
 
 
+def clean_internal_note(document: dict, *, published: dict, errors: dict) -> str:
+    """The staff-only note. A document without the key (an API client that predates it)
+    keeps the published note instead of erasing it."""
+    if "internal_note" not in document:
+        return published.get("internal_note", "")
+    return clean_text(document["internal_note"], field="internal_note", errors=errors)
+
+
 def clean_flag(value, *, field: str, errors: dict, default: bool) -> bool:
     """A yes/no field: true or false, nothing else (the string "false" is not false)."""
     if value is None:

@@ -38,6 +38,7 @@ def _law_wanted(ctx: _Context, entry: dict) -> dict:
         "title": _text(entry["title"]),
         "planning_note": _text(entry.get("planning_note")),
         "status_text": _text(entry.get("status_text")),
+        "internal_note": _text(entry.get("internal_note")),
         "content": [_text(item) for item in entry.get("content") or []],
         "measures": codes,
         "milestones": [_milestone_wanted(ctx, item, where) for item in entry.get("milestones") or []],
@@ -51,6 +52,7 @@ def _law_export(law: ExpectedLaw) -> dict:
         "title": law.title,
         "planning_note": law.planning_note,
         "status_text": law.status_text,
+        "internal_note": law.internal_note,
         "content": [item.text for item in law.content_items.all()],
         "measures": sorted(measure.code for measure in law.measures.all()),
         "milestones": [
@@ -79,7 +81,8 @@ def _load_laws(ctx: _Context) -> None:
         wanted = _law_wanted(ctx, entry)
 
         def apply(law: ExpectedLaw, wanted: dict, position=position) -> None:
-            fields = {key: wanted[key] for key in ["number", "kind", "title", "planning_note", "status_text"]}
+            fields = {key: wanted[key] for key in
+                      ["number", "kind", "title", "planning_note", "status_text", "internal_note"]}
             fields["position"] = position
             if not law.slug:
                 fields["slug"] = slugify(f"{wanted['number']} {wanted['title']}")[:120]

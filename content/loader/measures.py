@@ -51,6 +51,7 @@ def _measure_wanted(ctx: _Context, entry: dict, prioritised: set[str]) -> dict:
         "summary": _text(entry.get("summary")),
         "stakeholders": [_text(name) for name in entry.get("stakeholders") or []],
         "links": _links(entry.get("links")),
+        "internal_note": _text(entry.get("internal_note")),
     }
     for key in ITEM_LISTS:
         wanted[key] = [_text(item) for item in entry.get(key) or []]

@@ -54,6 +54,7 @@ def _motion_wanted(ctx: _Context, entry: dict) -> dict:
             for person in entry.get("submitters") or []
         ],
         "submitters_source": entry.get("source_of_submitters"),
+        "internal_note": _text(entry.get("internal_note")),
     }
 
 
@@ -69,6 +70,7 @@ def _motion_export(motion: Motion) -> dict:
         "measures": sorted(measure.code for measure in motion.measures.all()),
         "submitters": [{"name": person.name, "party": person.party} for person in motion.submitters.all()],
         "submitters_source": motion.submitters_source.key if motion.submitters_source else None,
+        "internal_note": motion.internal_note,
     }
 
 
@@ -78,7 +80,8 @@ def _load_motions(ctx: _Context) -> None:
 
         def apply(motion: Motion, wanted: dict, position=position) -> None:
             fields = {key: wanted[key] for key in
-                      ["kamerstuk", "number_as_written", "title", "explanation", "status", "status_note", "scope"]}
+                      ["kamerstuk", "number_as_written", "title", "explanation", "status", "status_note", "scope",
+                       "internal_note"]}
             fields["position"] = position
             fields["submitters_source"] = ctx.source(wanted["submitters_source"], "motions.yaml")
             _save_fields(motion, fields)
@@ -143,13 +146,15 @@ def _load_commitments(ctx: _Context) -> None:
             "measures": sorted(_code(code, where) for code in entry.get("measures") or []),
             "source": entry.get("source"),
             "position": position,
+            "internal_note": _text(entry.get("internal_note")),
         }
         for code in wanted["measures"]:
             ctx.measure(code, where)
         ctx.source(wanted["source"], where)
 
         def apply(commitment: Commitment, wanted: dict) -> None:
-            fields = {key: wanted[key] for key in ["code", "title", "description", "status", "due_text", "position"]}
+            fields = {key: wanted[key] for key in ["code", "title", "description", "status", "due_text", "position",
+                                                     "internal_note"]}
             fields["source"] = ctx.source(wanted["source"], "commitments.yaml")
             _save_fields(commitment, fields)
             commitment.measures.set([ctx.measures[code] for code in wanted["measures"]])
@@ -164,6 +169,7 @@ def _load_commitments(ctx: _Context) -> None:
                 "measures": sorted(measure.code for measure in commitment.measures.all()),
                 "source": commitment.source.key if commitment.source else None,
                 "position": commitment.position,
+                "internal_note": commitment.internal_note,
             }
 
         slug = _commitment_slug(entry)

@@ -1,8 +1,8 @@
 """A redacteur and an eindredacteur at work, in a real browser (issue: staff workspace).
 
 The redacteur signs in, changes the status of measure 5 and adds a step; the
-eindredacteur publishes it; the public measure page shows the change. axe-core checks
-the workspace pages on the way.
+eindredacteur publishes it; the public measure page shows the change, and not the
+internal note the redacteur wrote on the way. axe-core checks the workspace pages.
 """
 import datetime
 
@@ -43,6 +43,7 @@ def test_redacteur_edits_eindredacteur_publishes_public_page_shows_it(
     page.get_by_label("Datum van de wijziging").fill(today)
     page.get_by_label("Korte toelichting").fill("De gesprekken met leerlingen zijn begonnen.")
     page.locator("#id_steps-1").fill("Eerste gesprekken met leerlingen gevoerd.")
+    page.get_by_label("Interne notitie (wordt nooit gepubliceerd)").fill("Nagekeken met de gedrukte rapportage.")
     page.get_by_role("button", name="Opslaan en aanbieden ter beoordeling").click()
     page.wait_for_load_state()
     assert "aangeboden ter beoordeling" in page.locator(".messages").inner_text()
@@ -57,6 +58,7 @@ def test_redacteur_edits_eindredacteur_publishes_public_page_shows_it(
     page.goto(f"{live_server.url}/beheer/beoordelen/")
     page.get_by_role("link", name="Maatregel 5").click()
     assert "Eerste gesprekken met leerlingen gevoerd." in page.locator("table.diff").first.inner_text()
+    assert "Nagekeken met de gedrukte rapportage." in page.locator("main").inner_text()
     assert _violations(page) == []
     page.get_by_role("button", name="Publiceren").click()
     page.wait_for_load_state()
@@ -67,4 +69,5 @@ def test_redacteur_edits_eindredacteur_publishes_public_page_shows_it(
     assert "Eerste gesprekken met leerlingen gevoerd." in body
     assert "In uitvoering" in body
     assert "De gesprekken met leerlingen zijn begonnen." in body
+    assert "Nagekeken met de gedrukte rapportage." not in page.content()
     context.close()

@@ -1,6 +1,8 @@
 """manage.py load_programme: idempotent, keeps staff edits, applies fixture changes, refuses
 malformed files as a whole."""
+import hashlib
 import io
+import json
 import re
 import shutil
 from pathlib import Path
@@ -11,8 +13,10 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from core.content_version import content_version
+from legislation.models import ExpectedLaw
+from measures.documents import measure_document
 from measures.models import Measure, MeasureItem, MeasureItemKind
-from motions.models import Motion
+from motions.models import Commitment, Motion
 
 CONTENT_APPS = ["measures", "motions", "legislation", "reports"]
 
@@ -206,6 +210,42 @@ def test_a_fixture_change_on_an_unedited_record_is_applied(programme_loaded, fix
     assert _counts(_load(fixtures_copy))["updated"] == 0
     assert _dump() == before
     assert "Database en bestanden komen overeen." in _load(fixtures_copy, check=True)
+
+
+# --- Internal notes ------------------------------------------------------------------------
+
+
+def test_internal_notes_are_loaded_and_a_changed_note_is_applied(programme_loaded, fixtures_copy):
+    assert "I Wisveeting" in Measure.objects.get(code="14").internal_note
+    assert "V Ureread" in Motion.objects.get(kamerstuk="36200-93").internal_note
+    assert '"da." in the OCR text' in ExpectedLaw.objects.get(number="4a").internal_note
+    assert "T01575" in Commitment.objects.get(code="T01575").internal_note
+    _edit(fixtures_copy, "measures/14.yaml", "Hence in_uitvoering.", "Hence in_uitvoering. Checked again.")
+    _edit(fixtures_copy, "laws.yaml", '"da." in the OCR text', '"da." in the OCR text (checked)')
+
+    report = _load(fixtures_copy)
+
+    assert Measure.objects.get(code="14").internal_note.count("Checked again.") == 1
+    assert "(checked)" in ExpectedLaw.objects.get(number="4a").internal_note
+    assert _counts(report)["updated"] == 2
+    assert "Niet overschreven" not in report
+    assert _counts(_load(fixtures_copy))["updated"] == 0
+
+
+def test_records_loaded_before_notes_existed_take_their_notes_from_the_files(programme_loaded):
+    """A database loaded before the field existed has checksums of documents without a
+    note; those records are untouched, so the files' notes reach them."""
+    for measure in Measure.objects.all():
+        document = measure_document(measure)
+        del document["internal_note"]
+        Measure.objects.filter(pk=measure.pk).update(internal_note="", fixture_checksum=hashlib.sha256(
+            json.dumps(document, sort_keys=True, default=str).encode()).hexdigest())
+
+    report = _load()
+
+    assert "Niet overschreven" not in report
+    assert "I Wisveeting" in Measure.objects.get(code="14").internal_note
+    assert _counts(report)["updated"] == Measure.objects.exclude(internal_note="").count()
 
 
 # --- Malformed fixtures --------------------------------------------------------------------

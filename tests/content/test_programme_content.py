@@ -189,8 +189,13 @@ def test_status_table_covers_every_measure():
 def test_measure_title_and_status(code, title, status, source_line):
     measure = _measure(code)
     assert (measure.title, measure.status) == (title, status)
-    # How a garbled cell was read is an editorial remark: a YAML comment, never public text.
+    # How a garbled cell was read is an editorial remark: the internal note, never public text.
     assert measure.status_note == ""
+
+
+@pytest.mark.parametrize(("code", "reading"), [("14", "I Wisveeting"), ("19", "V ARG")])
+def test_how_a_garbled_status_was_read_is_the_measures_internal_note(code, reading):
+    assert reading in _measure(code).internal_note
 
 
 def test_chapter_headings_that_differ_from_the_table():

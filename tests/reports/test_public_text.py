@@ -1,12 +1,16 @@
-"""Our own transcription notes (how a garbled word was read, what the OCR showed) stay in
-YAML comments in fixtures/: no public page, API resource, feed, CSV or the PDF shows them.
+"""Our own transcription notes (how a garbled word was read, what the OCR showed) are the
+records' internal notes: no public page, API resource, feed, CSV, search result, frozen
+edition or the PDF shows them.
 
-The public site and API are crawled from their roots, so a new page or resource is
-checked without being listed here.
+Every note carries a marker here (written into a copy of fixtures/, so that the loader,
+the frozen editions and the search index see it, and through the workspace, so that the
+audit trail has it too). The public site and API are crawled from their roots, so a new
+page or resource is checked without being listed here.
 """
 import io
 import json
 import re
+import shutil
 from collections import deque
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
@@ -14,6 +18,18 @@ from xml.etree import ElementTree
 
 import pypdf
 import pytest
+import yaml
+from django.core.management import call_command
+
+from legislation.models import ExpectedLaw
+from measures.models import Measure
+from motions.models import Motion
+from programme.models import ReportEdition
+from reports.rendering import report_pdf
+from reports.snapshot import report_snapshot_build
+from search.models import SearchEntry
+from search.selectors import search_results
+from tests.helpers import FIXTURES, publish
 
 # Phrases only an editorial remark about the sources uses. "OCR" is matched in
 # capitals only ("democratie" contains "ocr").
@@ -23,6 +39,9 @@ NOTE = re.compile(
     re.IGNORECASE,
 )
 OCR = re.compile(r"OCR")
+# Written into every internal note. Short words: hyphenation never splits them.
+MARK = "zqv"
+MARKED = re.compile(rf"\b{MARK}\b", re.IGNORECASE)
 # Staff pages, the admin and static files are not public text; the API's OpenAPI
 # document and docs describe fields, not content.
 SKIP = ("/beheer/", "/admin/", "/static/", "/media/", "/api/v1/docs", "/api/v1/openapi")
@@ -61,7 +80,36 @@ def _json_strings(value):
 
 
 def _notes(text: str) -> list[str]:
-    return [match.group(0) for pattern in (NOTE, OCR) for match in pattern.finditer(text)]
+    return [match.group(0) for pattern in (NOTE, OCR, MARKED) for match in pattern.finditer(text)]
+
+
+def _mark(entry: dict, label: str) -> None:
+    entry["internal_note"] = f"{entry.get('internal_note') or ''}\n\n{MARK} {label} {MARK}".strip()
+
+
+@pytest.fixture
+def marked_programme(db, tmp_path, editor, final_editor):
+    """The programme loaded from fixtures/ with a marker in every record's internal note,
+    and one note per editable kind changed again through the workspace."""
+    folder = tmp_path / "fixtures"
+    shutil.copytree(FIXTURES, folder)
+    for path in (folder / "measures").glob("*.yaml"):
+        entry = yaml.safe_load(path.read_text(encoding="utf-8"))
+        _mark(entry, f"maatregel {entry['code']}")
+        path.write_text(yaml.safe_dump(entry, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for name in ("motions.yaml", "commitments.yaml", "laws.yaml"):
+        entries = yaml.safe_load((folder / name).read_text(encoding="utf-8"))
+        for entry in entries:
+            _mark(entry, f"{name} {entry.get('number') or entry.get('code') or entry['title']}")
+        (folder / name).write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    call_command("load_programme", fixtures=folder, stdout=io.StringIO())
+    for record in (Measure.objects.get(code="14"), Motion.objects.get(kamerstuk="36200-93"),
+                   ExpectedLaw.objects.get(number="4a")):
+        publish(record, editor=editor, final_editor=final_editor,
+                internal_note=f"{record.internal_note}\n\nNagekeken {MARK} werkruimte {MARK}")
+    # Every record the public reads has its marker (the crawl below looks for it).
+    assert all(MARK in note for model in (Measure, Motion, ExpectedLaw)
+               for note in model.objects.values_list("internal_note", flat=True))
 
 
 def _read(response) -> tuple[str, list[str]]:
@@ -103,9 +151,14 @@ def _roots(client) -> list[str]:
     return ["/", *collections]
 
 
-@pytest.mark.django_db
-def test_no_public_page_or_api_resource_shows_an_internal_note(client, programme_loaded):
-    roots = _roots(client)
+# Searched for, not crawled: these pages repeat the query, so they show the marker
+# whether a note is indexed or not. Words every note and many texts share find snippets.
+SEARCH_PAGES = ["/zoeken/?q=status", "/zoeken/?q=bron", "/zoeken/?q=maatregel",
+                "/maatregelen/?q=status", "/api/v1/maatregelen?q=status"]
+
+
+def test_no_public_page_or_api_resource_shows_an_internal_note(client, marked_programme):
+    roots = [*_roots(client), *SEARCH_PAGES]
     queue, seen, found, kinds = deque(roots), set(roots), {}, set()
     while queue:
         url = queue.popleft()
@@ -122,16 +175,32 @@ def test_no_public_page_or_api_resource_shows_an_internal_note(client, programme
                 seen.add(target)
                 queue.append(target)
     # The crawl reached every kind of public representation and every detail page.
-    assert {"text/html", "application/json", "text/csv"} <= kinds, kinds
+    assert {"text/html", "application/json", "text/csv", "application/atom+xml"} <= kinds, kinds
     assert {
         "/maatregelen/14/", "/maatregelen/19/", "/moties/36200-93/", "/rapportages/vgr-2025/",
-        "/api/v1/maatregelen/14", "/api/v1/maatregelen/19", "/api/v1/moties/36200-93",
+        "/api/v1/maatregelen/14", "/api/v1/maatregelen/19", "/api/v1/moties/36200-93", "/feeds/wijzigingen/",
     } <= seen, sorted(seen)
     assert found == {}
 
 
-def test_the_report_shows_no_internal_note(rendered_2025):
-    reader = pypdf.PdfReader(io.BytesIO(rendered_2025.pdf))
+def test_search_finds_nothing_by_an_internal_note(marked_programme):
+    assert search_results(query=MARK) == []
+    assert search_results(query="Wisveeting") == []
+    assert not SearchEntry.objects.filter(body__icontains=MARK).exists()
+
+
+def test_no_frozen_edition_holds_an_internal_note(marked_programme):
+    editions = ReportEdition.objects.exclude(frozen_state=None)
+    assert editions.filter(key="vgr-2025").exists()
+    for edition in editions:
+        assert _notes(json.dumps(edition.frozen_state, ensure_ascii=False)) == [], edition.key
+    snapshot = report_snapshot_build(edition=ReportEdition.objects.get(key="vgr-2025"))
+    assert _notes(json.dumps(snapshot, ensure_ascii=False)) == []
+
+
+def test_the_report_shows_no_internal_note(marked_programme):
+    snapshot = report_snapshot_build(edition=ReportEdition.objects.get(key="vgr-2025"))
+    reader = pypdf.PdfReader(io.BytesIO(report_pdf(snapshot).pdf))
     text = " ".join(page.extract_text() for page in reader.pages)
     assert "36200-93" in text
     assert _notes(text) == []

@@ -1,11 +1,13 @@
 """Staff writes through the API follow exactly the workspace's rules (one set of services)."""
 import datetime
 import json
+import re
 
 import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from legislation.models import ExpectedLaw
 from measures.models import Measure
 from workspace.models import Draft
 
@@ -182,3 +184,34 @@ def test_with_assignment_on_a_redacteur_reads_only_the_drafts_assigned_to_them(
     assert reviewer.get(URL).json()["concept"]["summary"] == "Nog geheim."
     client.force_login(final_editor)
     assert "Nog geheim." in client.get("/beheer/maatregelen/5/beoordelen/").content.decode()
+
+
+@pytest.mark.parametrize(("kind", "key"), [("maatregelen", "14"), ("moties", "36200-93"), ("wetgeving", "4a")])
+def test_staff_read_and_write_the_internal_note_and_the_public_api_never_shows_it(programme, editor, kind, key):
+    if kind == "wetgeving":
+        key = ExpectedLaw.objects.get(number=key).slug
+    url = f"/api/v1/{kind}/{key}/concept"
+    writer = _client(editor)
+    state = writer.get(url).json()
+    assert "OCR" in state["gepubliceerd"]["internal_note"]
+    saved = writer.put(url, {"versie": state["versie"], "inhoud": dict(
+        state["gepubliceerd"], internal_note="Nagekeken met de gedrukte rapportage.")}, format="json")
+    assert saved.json()["concept"]["internal_note"] == "Nagekeken met de gedrukte rapportage."
+
+    public = _client().get(f"/api/v1/{kind}/{key}")
+    assert public.status_code == 200
+    assert "OCR" not in public.content.decode()
+    assert "internal_note" not in public.content.decode()
+    schema = _client().get("/api/v1/openapi.json").content.decode()
+    assert re.search(r"internal.?note|interne.?notitie", schema, re.IGNORECASE) is None
+
+
+def test_a_document_without_the_note_keeps_the_published_note(programme, editor):
+    """A client written before the note existed does not erase it by leaving it out."""
+    url = "/api/v1/maatregelen/14/concept"
+    writer = _client(editor)
+    state = writer.get(url).json()
+    document = {key: value for key, value in state["gepubliceerd"].items() if key != "internal_note"}
+    saved = writer.put(url, {"versie": state["versie"], "inhoud": dict(document, summary="Bijgewerkt.")},
+                       format="json")
+    assert saved.json()["concept"]["internal_note"] == state["gepubliceerd"]["internal_note"]

@@ -115,6 +115,39 @@ def test_concurrent_edit_is_refused_with_the_other_persons_change_and_own_text_k
     assert Draft.objects.get().document["summary"] == "Samengevoegd."
 
 
+@pytest.mark.parametrize(("url", "public_url", "reading"), [
+    ("/beheer/maatregelen/14/", "/maatregelen/14/", "I Wisveeting"),
+    ("/beheer/moties/36200-93/", "/moties/36200-93/", "V Ureread"),
+    ("/beheer/wetgeving/", None, None),
+])
+def test_staff_see_the_internal_note_labelled_as_never_published(programme, editor_client, url, public_url, reading):
+    html = editor_client.get(url).content.decode()
+    if reading is None:
+        url = re.search(r'href="(/beheer/wetgeving/[^/"]+/)"', html).group(1)
+        html = editor_client.get(url).content.decode()
+    assert '<label for="id_internal_note">Interne notitie (wordt nooit gepubliceerd)</label>' in html
+    assert 'aria-describedby="hint-internal_note"' in html
+    if reading:
+        assert reading in html
+        assert reading not in editor_client.get(public_url).content.decode()
+
+
+def test_an_internal_note_saved_and_published_stays_off_the_public_page(programme, editor_client, editor,
+                                                                        final_editor, client):
+    measure = Measure.objects.get(code="5")
+    state = _form_state(editor_client.get("/beheer/maatregelen/5/"))
+    response = editor_client.post("/beheer/maatregelen/5/", _measure_post(
+        measure, state, internal_note="Nog nagaan bij de afdeling of de titel klopt."))
+    assert response.status_code == 302
+    assert Draft.objects.get().document["internal_note"] == "Nog nagaan bij de afdeling of de titel klopt."
+    assert "Nog nagaan bij de afdeling" in editor_client.get("/beheer/maatregelen/5/").content.decode()
+
+    publish(measure, editor=editor, final_editor=final_editor, document=Draft.objects.get().document)
+
+    assert Measure.objects.get(code="5").internal_note == "Nog nagaan bij de afdeling of de titel klopt."
+    assert "Nog nagaan bij de afdeling" not in client.get("/maatregelen/5/").content.decode()
+
+
 def test_publish_flow_end_to_end(programme, client, editor, final_editor):
     from django.test import Client
 
