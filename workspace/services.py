@@ -19,7 +19,7 @@ from core.content_version import content_changed
 from .models import ChangeAction, ChangeRecord, Draft, DraftState
 from .permissions import today, user_can_edit, user_can_publish
 from .registry import site
-from .validation import clean_text, document_check_storable
+from .validation import clean_text, document_check_storable, public_part
 
 
 @dataclass
@@ -156,22 +156,21 @@ def draft_publish(*, record: models.Model, user, expected_token: str) -> models.
         document = kind.clean(document=draft.document, published=published, today=today())
         kind.apply(record=record, document=document)
         kind.record_history(record=record, before=published, document=document, user=user)
+        after = kind.document(record)
+        # A publish that changed only the internal note changes nothing readers see: the
+        # public "laatst gewijzigd" date and the page caches stay as they are.
+        readers_see_a_change = public_part(after) != public_part(published)
         record.version += 1
         fields = ["version"]
-        if hasattr(record, "last_published_at"):
+        if readers_see_a_change and hasattr(record, "last_published_at"):
             record.last_published_at = timezone.now()
             fields.append("last_published_at")
         record.save(update_fields=fields)
-        _audit(
-            record=record,
-            action=ChangeAction.PUBLISHED,
-            user=user,
-            version=record.version,
-            before=published,
-            after=kind.document(record),
-        )
+        _audit(record=record, action=ChangeAction.PUBLISHED, user=user, version=record.version,
+               before=published, after=after)
         draft.delete()
-        content_changed()
+        if readers_see_a_change:
+            content_changed()
     return record
 
 

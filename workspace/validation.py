@@ -91,6 +91,15 @@ def clean_text(value, *, field: str, errors: dict, required: bool = False, limit
     return text
 
 
+# Fields of a document that only staff ever see; a change to them alone changes nothing public.
+STAFF_ONLY_FIELDS = ("internal_note",)
+
+
+def public_part(document: dict) -> dict:
+    """The document as readers can see it."""
+    return {key: value for key, value in document.items() if key not in STAFF_ONLY_FIELDS}
+
+
 def clean_internal_note(document: dict, *, published: dict, errors: dict) -> str:
     """The staff-only note. A document without the key (an API client that predates it)
     keeps the published note instead of erasing it."""

@@ -285,3 +285,27 @@ def test_a_law_milestone_that_ends_before_it_starts_is_refused(programme, editor
     assert any("einddatum ligt voor de begindatum" in message
                for messages in raised.value.message_dict.values() for message in messages)
     assert not Draft.objects.exists()
+
+
+def test_publishing_only_the_internal_note_changes_nothing_readers_see(
+    measure5, editor, final_editor, django_capture_on_commit_callbacks
+):
+    published_at = measure5.last_published_at
+    version_before = content_version()
+    draft_save(record=measure5, user=editor, expected_token=_token(measure5),
+               document=_document(measure5, internal_note="Nagekeken met de gedrukte rapportage."))
+    with django_capture_on_commit_callbacks(execute=True):
+        draft_publish(record=measure5, user=final_editor, expected_token=_token(measure5))
+
+    measure5.refresh_from_db()
+    assert measure5.internal_note == "Nagekeken met de gedrukte rapportage."
+    assert measure5.last_published_at == published_at
+    assert content_version() == version_before
+
+    draft_save(record=measure5, user=editor, expected_token=_token(measure5),
+               document=_document(measure5, summary="Nieuwe stand."))
+    with django_capture_on_commit_callbacks(execute=True):
+        draft_publish(record=measure5, user=final_editor, expected_token=_token(measure5))
+    measure5.refresh_from_db()
+    assert measure5.last_published_at != published_at
+    assert content_version() != version_before
