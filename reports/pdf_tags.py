@@ -120,11 +120,14 @@ class _Tree:
         self.parents = {int(self.nums[i]): i + 1 for i in range(0, len(self.nums), 2)
                         if isinstance(self.nums[i + 1], pikepdf.Array)}
         self.artifacts: dict[int, set[int]] = defaultdict(set)
+        self.elements = self._elements()
+        # Element IDs (table header cells, notes) for the IDTree.
+        self.ids = {bytes(element.ID): element for element in self.elements if "/ID" in element}
 
     def page_of(self, element: pikepdf.Dictionary) -> int:
         return self.page_numbers[element.Pg.objgen]
 
-    def elements(self) -> list[pikepdf.Dictionary]:
+    def _elements(self) -> list[pikepdf.Dictionary]:
         """Every structure element in the tree, in reading order."""
         found = []
         pending = [self.document]
@@ -141,9 +144,9 @@ class _Tree:
             self.artifacts[self.page_of(owner)].add(mcid)
         _remove(element)
 
-    def margin_boxes_to_artifacts(self, elements: list[pikepdf.Dictionary]) -> None:
+    def margin_boxes_to_artifacts(self) -> None:
         """WeasyPrint gives margin box content elements that the tree does not reach."""
-        reachable = {element.objgen for element in elements}
+        reachable = {element.objgen for element in self.elements}
         for page, index in self.parents.items():
             for mcid, parent in enumerate(self.nums[index]):
                 if parent.objgen not in reachable:
@@ -166,11 +169,12 @@ class _Tree:
                 number += 1
                 footnote.S = pikepdf.Name.Note
                 footnote.ID = pikepdf.String(f"voetnoot-{number}")
+                self.ids[bytes(footnote.ID)] = footnote
 
-    def tables_joined(self, layouts: list[_PageLayout], elements: list[pikepdf.Dictionary]) -> None:
+    def tables_joined(self, layouts: list[_PageLayout]) -> None:
         """Name each table by its caption and join the parts of a table split over pages."""
         parts_by_page = defaultdict(list)
-        for element in elements:
+        for element in self.elements:
             if element.S == "/Table":
                 parts_by_page[self.page_of(element)].append(element)
         first_part: dict[int, pikepdf.Dictionary] = {}
@@ -206,6 +210,8 @@ class _Tree:
             repeated = list(_descendants(head, "/TH"))
             renamed.update({bytes(cell.ID): original.ID
                             for cell, original in zip(repeated, first_headers, strict=False) if "/ID" in cell})
+            for cell in repeated:
+                self.ids.pop(bytes(cell.get("/ID", b"")), None)
             self.make_artifact(head)
         for cell in _descendants(part, "/TD"):
             headers = cell.get("/A", {}).get("/Headers")
@@ -242,11 +248,10 @@ class _Tree:
 
     def write_id_tree(self) -> None:
         """ISO 32000-1 14.7.2: with element IDs (table headers, notes) the root needs an IDTree."""
-        ids = {bytes(element.ID): element for element in self.elements() if "/ID" in element}
         names = pikepdf.Array()
-        for key in sorted(ids):
+        for key in sorted(self.ids):
             names.append(pikepdf.String(key))
-            names.append(ids[key])
+            names.append(self.ids[key])
         self.root.IDTree = self.pdf.make_indirect(pikepdf.Dictionary(Names=names))
 
 
@@ -279,10 +284,9 @@ def finish_tags(pdf: bytes, document) -> bytes:
     layouts = _page_layouts(document)
     with pikepdf.open(io.BytesIO(pdf)) as opened:
         tree = _Tree(opened)
-        elements = tree.elements()
-        tree.margin_boxes_to_artifacts(elements)
+        tree.margin_boxes_to_artifacts()
         tree.footnotes_to_notes(layouts)
-        tree.tables_joined(layouts, elements)
+        tree.tables_joined(layouts)
         tree.write_artifacts()
         tree.write_id_tree()
         out = io.BytesIO()
