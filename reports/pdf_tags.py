@@ -202,8 +202,9 @@ class _Tree:
             kid.Alt = text
 
     def _join(self, first: pikepdf.Dictionary, part: pikepdf.Dictionary) -> None:
-        """Move the rows of ``part`` into ``first``; its repeated header becomes artifact,
-        and the cells that named its header cells name those of ``first``."""
+        """Move the body rows of ``part`` into ``first``. What WeasyPrint repeats on each
+        page (the header row, a footer row) becomes artifact, and the cells that named the
+        repeated header cells name those of ``first``."""
         first_headers = [cell for head in _groups(first, "/THead") for cell in _descendants(head, "/TH")]
         renamed = {}
         for head in _groups(part, "/THead"):
@@ -212,7 +213,6 @@ class _Tree:
                             for cell, original in zip(repeated, first_headers, strict=False) if "/ID" in cell})
             for cell in repeated:
                 self.ids.pop(bytes(cell.get("/ID", b"")), None)
-            self.make_artifact(head)
         for cell in _descendants(part, "/TD"):
             headers = cell.get("/A", {}).get("/Headers")
             if headers is not None:
@@ -223,8 +223,14 @@ class _Tree:
             for row in _kids(group) if group.S == "/TBody" else [group]:
                 row.P = target
                 target.K.append(row)
-        part.K = pikepdf.Array()
-        _remove(part)
+        repeated_groups = [kid for kid in _kids(part) if isinstance(kid, pikepdf.Dictionary)
+                           and kid.get("/S") not in (None, "/TBody", "/TR")]
+        part.K = pikepdf.Array(repeated_groups)
+        if not repeated_groups:
+            _remove(part)
+        # Taking out the last of them takes the emptied part out with it.
+        for group in repeated_groups:
+            self.make_artifact(group)
 
     def write_artifacts(self) -> None:
         """Turn the collected marked content into artifacts and number the rest again, so

@@ -106,6 +106,10 @@ def test_running_headers_and_page_numbers_are_artifacts(texts, snapshot_2025):
 
 
 def test_every_marked_content_sequence_belongs_to_the_tree(structure):
+    _assert_parent_tree_consistent(structure)
+
+
+def _assert_parent_tree_consistent(structure: pikepdf.Pdf) -> None:
     # The ParentTree maps each MCID of a page to its element: no gaps, none outside the tree.
     in_tree = {element.objgen for element in _elements(structure)}
     nums = structure.Root.StructTreeRoot.ParentTree.Nums
@@ -155,6 +159,10 @@ def test_a_table_split_over_pages_is_one_table(structure, texts, page_numbers, h
 
 
 def test_every_data_cell_names_header_cells_of_its_own_table(structure):
+    _assert_headers_in_own_table(structure)
+
+
+def _assert_headers_in_own_table(structure: pikepdf.Pdf) -> None:
     ids = {}
     for element in _elements(structure):
         if "/ID" in element:
@@ -178,3 +186,23 @@ def test_the_visible_report_is_unchanged(rendered_2025, untagged_2025):
 def _drawing(page: pikepdf.Page) -> list[str]:
     return [repr(instruction) for instruction in pikepdf.parse_content_stream(page)
             if instruction.operator != pikepdf.Operator("BDC")]
+
+
+def test_a_long_table_with_head_and_foot_is_one_table_with_one_of_each():
+    from weasyprint import HTML
+
+    rows = "".join(f"<tr><th scope='row'>Rij {n}</th><td>Waarde {n}</td></tr>" for n in range(120))
+    html = (f"<html lang='nl'><head><title>Proef</title></head><body><table><caption>Proeftabel</caption>"
+            f"<thead><tr><th scope='col'>Rij</th><th scope='col'>Waarde</th></tr></thead>"
+            f"<tfoot><tr><td>Totaal</td><td>120</td></tr></tfoot><tbody>{rows}</tbody></table></body></html>")
+    document = HTML(string=html).render(pdf_variant="pdf/ua-1", pdf_tags=True)
+    assert len(document.pages) > 2
+    pdf = pdf_tags.finish_tags(document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True), document)
+    with pikepdf.open(io.BytesIO(pdf)) as structure:
+        _assert_parent_tree_consistent(structure)
+        _assert_headers_in_own_table(structure)
+        tables = [element for element in _elements(structure) if element.S == "/Table"]
+        assert len(tables) == 1
+        assert [str(group.S) for group in tables[0].K] == ["/Caption", "/THead", "/TBody", "/TFoot"]
+        assert str(tables[0].A.Summary) == "Proeftabel"
+        assert len(tables[0].K[2].K) == 120
