@@ -11,9 +11,9 @@ WeasyPrint tags the PDF page by page, from its layout boxes. Four things it leav
   ID, as ISO 14289-1 7.9 asks.
 - A table caption hidden in print (``font-size: 0``) has no text, so its Caption is
   empty; here the Caption gets the caption's text as /Alt and the Table as /Summary.
-- A table split over pages becomes one Table per page, each with the header row that
-  WeasyPrint repeats; here the rows of each continuation join the first Table, and the
-  repeated header rows become artifacts.
+- A table split over pages becomes one Table per page, each with the header (and footer)
+  rows that WeasyPrint repeats; here the body rows of each continuation join the first
+  Table, and what it repeats becomes artifact.
 
 What belongs together is read from WeasyPrint's own layout (the rendered document's page
 boxes), never guessed from the PDF's text.
