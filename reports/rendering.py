@@ -225,6 +225,8 @@ def report_pdf(snapshot: dict[str, Any]) -> RenderedPdf:
         HTML,
     )
 
+    from .pdf_tags import finish_tags  # pikepdf, like WeasyPrint, only where PDFs are made
+
     started = time.perf_counter()
     html = report_html(snapshot, medium="print")
     rendered_template = time.perf_counter()
@@ -233,7 +235,7 @@ def report_pdf(snapshot: dict[str, Any]) -> RenderedPdf:
     )
     # Same snapshot, same bytes: since WeasyPrint 70 the structure tree's table cell IDs
     # are numbered in order (66 used id(), which a patch here had to replace).
-    pdf = _header_scopes(document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True))
+    pdf = _header_scopes(finish_tags(document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True), document))
     finished = time.perf_counter()
     return RenderedPdf(
         pdf=pdf,
