@@ -218,15 +218,15 @@ def test_a_fixture_change_on_an_unedited_record_is_applied(programme_loaded, fix
 def test_internal_notes_are_loaded_and_a_changed_note_is_applied(programme_loaded, fixtures_copy):
     assert "I Wisveeting" in Measure.objects.get(code="14").internal_note
     assert "V Ureread" in Motion.objects.get(kamerstuk="36200-93").internal_note
-    assert '"da." in the OCR text' in ExpectedLaw.objects.get(number="4a").internal_note
+    assert '"da." in de OCR-tekst' in ExpectedLaw.objects.get(number="4a").internal_note
     assert "T01575" in Commitment.objects.get(code="T01575").internal_note
-    _edit(fixtures_copy, "measures/14.yaml", "Hence in_uitvoering.", "Hence in_uitvoering. Checked again.")
-    _edit(fixtures_copy, "laws.yaml", '"da." in the OCR text', '"da." in the OCR text (checked)')
+    _edit(fixtures_copy, "measures/14.yaml", "Daarom in_uitvoering.", "Daarom in_uitvoering. Opnieuw nagekeken.")
+    _edit(fixtures_copy, "laws.yaml", '"da." in de OCR-tekst', '"da." in de OCR-tekst (nagekeken)')
 
     report = _load(fixtures_copy)
 
-    assert Measure.objects.get(code="14").internal_note.count("Checked again.") == 1
-    assert "(checked)" in ExpectedLaw.objects.get(number="4a").internal_note
+    assert Measure.objects.get(code="14").internal_note.count("Opnieuw nagekeken.") == 1
+    assert "(nagekeken)" in ExpectedLaw.objects.get(number="4a").internal_note
     assert _counts(report)["updated"] == 2
     assert "Niet overschreven" not in report
     assert _counts(_load(fixtures_copy))["updated"] == 0
