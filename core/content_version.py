@@ -54,7 +54,16 @@ def content_changed() -> None:
     if not ContentVersion.objects.filter(pk=_ROW).update(value=bumped):
         ContentVersion.objects.get_or_create(pk=_ROW, defaults={"value": time.time_ns()})
     version = str(ContentVersion.objects.values_list("value", flat=True).get(pk=_ROW))
-    transaction.on_commit(lambda: cache.set(_KEY, version, timeout=VERSION_CACHE_SECONDS))
+    transaction.on_commit(lambda: _show(version))
+
+
+def _show(version: str) -> None:
+    """Once committed: readers see the new version, and the pages they read most
+    recently are rendered for it before the publish returns."""
+    from .page_cache import refresh_after_publish  # it reads the version through this module
+
+    refresh_after_publish(version=version, previous=cache.get(_KEY),
+                          show=lambda: cache.set(_KEY, version, timeout=VERSION_CACHE_SECONDS))
 
 
 def _stored_version() -> int:

@@ -4,18 +4,34 @@
 published; ``PublicPageCacheMiddleware`` serves those cached responses before the rest
 of the middleware stack runs.
 
-After a publish every page misses at once. The middleware renders each page once for
-all processes: the first request takes a short lock in the shared cache and renders,
-the others wait for its entry. A page that was cached before is rendered for everyone,
-so that work does not count against the API budget of the one caller who happened to
-ask first (``request.renders_for_everyone``, read by the API's throttle).
+After a publish every page misses at once. Each page is rendered once for all
+processes, by whoever takes its short lock in the shared cache first:
+
+- The publish itself, before it returns, renders the pages read since the previous
+  publish (at most ``_PRERENDER_PAGES``, ``refresh_after_publish``), so whoever
+  published, and anyone after, reads the new content.
+- A reader whose page is being rendered elsewhere gets the page's previous copy at once
+  (stale-while-revalidate), instead of holding up a worker while waiting; it waits only
+  when there is no previous copy. A previous copy is served only while the new one
+  renders, and never once it is older than ``PUBLIC_CACHE_SECONDS``.
+
+A page that was cached before is rendered for everyone, so that work does not count
+against the API budget of the one caller who happened to ask first
+(``request.renders_for_everyone``, read by the API's throttle).
 """
 import hashlib
+import io
+import logging
 import time
+from collections.abc import Callable
+from functools import cache as once
 from functools import wraps
+from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.handlers.base import BaseHandler
+from django.core.handlers.wsgi import WSGIRequest
 from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.utils.cache import get_conditional_response
@@ -24,6 +40,8 @@ from rest_framework.utils.mediatypes import media_type_matches, order_by_precede
 
 from . import content_version as versions
 from .content_version import content_version
+
+logger = logging.getLogger(__name__)
 
 # The pages this process served most recently, so that a popular page costs one cache
 # round trip (the content version) instead of two. Bounded in number and, like the
@@ -43,8 +61,16 @@ _NEGOTIATED_TYPES = ("application/json", "text/csv")
 # waiting for it, and how often they look whether it is there.
 _RENDER_LOCK_SECONDS = 10
 _WAIT_SECONDS = 0.01
-# How long a page counts as known (rendered before) for the budget rule above.
+# How long a page counts as known (rendered before) for the budget rule above. The entry
+# holds the content version of the page's latest copy, the one served while it renders.
 _KNOWN_PAGE_SECONDS = 24 * 60 * 60
+# How many of the pages read since the previous publish a publish renders before it
+# returns, and for how long at most; the rest are rendered by their next reader.
+_PRERENDER_PAGES = 16
+_PRERENDER_SECONDS = 2.0
+# Marks a request made by refresh_after_publish, holding (key, content version). A WSGI
+# server puts only HTTP_* keys in the environ from what a client sends, so no client can.
+_PRERENDER = "passend.prerender"
 
 _now = time.monotonic
 
@@ -96,7 +122,14 @@ def _cache_key(request, layer: str) -> str | None:
     return None if address is None else _key(address, content_version())
 
 
-def _cached_response(key: str, request) -> HttpResponse | None:
+def _known_key(address: str) -> str:
+    return "public-page-known:" + hashlib.sha256(address.encode()).hexdigest()
+
+
+def _cached_response(key: str, request, *, read: tuple[str, str] | None = None) -> HttpResponse | None:
+    """The cached page, from this process's copies or the shared cache. ``read``, as
+    (address, version), notes a page taken from the shared cache among the pages read
+    since the last publish."""
     global _recent_pages_since
     if _recent_pages_since != versions.database_reads:
         _recent_pages.clear()
@@ -108,7 +141,28 @@ def _cached_response(key: str, request) -> HttpResponse | None:
     page = recent[1] if recent is not None else cache.get(key)
     if page is None:
         return None
+    if recent is None and read is not None:
+        _note_read(*read, request)
     _remember(key, page)
+    return _response(page, request)
+
+
+def _stale_response(address: str, version: str, request) -> HttpResponse | None:
+    """The page's copy from before the last publish, while another process renders it for
+    this one. From the shared cache only, so never older than PUBLIC_CACHE_SECONDS."""
+    latest = cache.get(_known_key(address))
+    if latest is None or latest == version:
+        return None
+    page = cache.get(_key(address, latest))
+    if page is None:
+        return None
+    response = _response(page, request)
+    # Already outdated: browsers and proxies must ask again next time.
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+def _response(page: tuple[dict, bytes], request) -> HttpResponse:
     headers, content = page
     # API responses carry an ETag and Last-Modified: a client that sends them back gets
     # 304 Not Modified from the cache as it would from the API itself. Pages carry
@@ -125,7 +179,7 @@ def _cached_response(key: str, request) -> HttpResponse | None:
     return not_modified
 
 
-def _store(key: str, request, response, headers: dict) -> bool:
+def _store(key: str, request, response, headers: dict, *, remember: bool = True) -> bool:
     """Keep a complete, anonymous 200 response; PUBLIC_CACHE_SECONDS bounds how long."""
     if (
         request.method == "GET"
@@ -136,7 +190,8 @@ def _store(key: str, request, response, headers: dict) -> bool:
     ):
         page = (headers, response.content)
         cache.set(key, page, settings.PUBLIC_CACHE_SECONDS)
-        _remember(key, page)
+        if remember:
+            _remember(key, page)
         return True
     return False
 
@@ -146,6 +201,88 @@ def _remember(key: str, page: tuple[dict, bytes]) -> None:
         if len(_recent_pages) >= _RECENT_PAGES_MAX:
             _recent_pages.clear()
         _recent_pages[key] = (_now() + settings.PUBLIC_CACHE_SECONDS, page)
+
+
+def _note_read(address: str, version: str, request) -> None:
+    """Count the page among those read under this content version (once), keeping how to
+    ask for it again, so that the next publish can render it before it returns."""
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    if not cache.add(f"public-page-read:{version}:{digest}", 1, _KNOWN_PAGE_SECONDS):
+        return
+    counter = f"public-pages-read:{version}"
+    cache.add(counter, 0, _KNOWN_PAGE_SECONDS)
+    try:
+        number = cache.incr(counter)
+    except ValueError:  # the counter expired or the cache is unavailable: not counted
+        return
+    if number <= _PRERENDER_PAGES:
+        recipe = {"scheme": request.scheme, "host": request.get_host(), "path": request.get_full_path(),
+                  "accept": request.headers.get("Accept")}
+        cache.set(f"{counter}:{number}", recipe, _KNOWN_PAGE_SECONDS)
+
+
+def _pages_read(version: str) -> list[WSGIRequest]:
+    """Requests for the pages read under this content version, first read first."""
+    counter = f"public-pages-read:{version}"
+    count = min(cache.get(counter) or 0, _PRERENDER_PAGES)
+    recipes = cache.get_many([f"{counter}:{number}" for number in range(1, count + 1)])
+    return [_request(recipe) for recipe in recipes.values()]
+
+
+def _request(recipe: dict) -> WSGIRequest:
+    path, _, query = recipe["path"].partition("?")
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "SCRIPT_NAME": "",
+        # WSGI gives the path decoded, as bytes in a latin-1 string.
+        "PATH_INFO": unquote_to_bytes(path).decode("latin-1"),
+        "QUERY_STRING": query,
+        "HTTP_HOST": recipe["host"],
+        "REMOTE_ADDR": "127.0.0.1",
+        "wsgi.url_scheme": recipe["scheme"],
+        "wsgi.input": io.BytesIO(),
+    }
+    if recipe["accept"] is not None:
+        environ["HTTP_ACCEPT"] = recipe["accept"]
+    return WSGIRequest(environ)
+
+
+@once
+def _handler() -> BaseHandler:
+    """The site's whole middleware stack, for rendering pages outside a reader's request."""
+    handler = BaseHandler()
+    handler.load_middleware()
+    return handler
+
+
+def refresh_after_publish(*, version: str, previous: str | None, show: Callable[[], None]) -> None:
+    """Make a committed publish visible (``show``) and render the pages read since the
+    previous publish for it, before the publish returns.
+
+    Their locks are taken before the new version shows, so readers get their previous
+    copies meanwhile and no worker renders them a second time. A failed render costs
+    the publish nothing: the page's next reader renders it."""
+    locked = []
+    try:
+        if settings.PUBLIC_CACHE_SECONDS and previous is not None and previous != version:
+            for request in _pages_read(previous):
+                address = _address(request, "response")
+                key = None if address is None else _key(address, version)
+                if key and cache.add(key + ":rendering", 1, _RENDER_LOCK_SECONDS):
+                    locked.append((request, key))
+    except Exception:
+        logger.exception("Could not plan the pages to render after a publish.")
+    show()
+    deadline = _now() + _PRERENDER_SECONDS
+    for request, key in locked:
+        try:
+            if _now() < deadline:
+                request.META[_PRERENDER] = (key, version)
+                _handler().get_response(request)
+        except Exception:
+            logger.exception("Could not render %s after a publish.", request.get_full_path())
+        finally:
+            cache.delete(key + ":rendering")
 
 
 def public_page(view):
@@ -192,6 +329,10 @@ class PublicPageCacheMiddleware:
         address = _address(request, "response")
         if address is None:
             return self.get_response(request)
+        if (prerender := request.META.get(_PRERENDER)) is not None:
+            # refresh_after_publish renders this page for everyone, holding its lock.
+            key, version = prerender
+            return self._render(request, address, key, version, prerender=True)
         try:
             version = content_version()
         except DatabaseError:
@@ -199,26 +340,39 @@ class PublicPageCacheMiddleware:
             # say so with a 503), it goes on without the cache.
             return self.get_response(request)
         key = _key(address, version)
-        if (cached := _cached_response(key, request)) is not None:
+        if (cached := _cached_response(key, request, read=(address, version))) is not None:
             return cached
-        request.page_cache_middleware = True
         lock = key + ":rendering"
         deadline = _now() + _RENDER_LOCK_SECONDS
+        waited = False
         while not (locked := cache.add(lock, 1, _RENDER_LOCK_SECONDS)):
             # Another process renders this page. Without a lock to see (released, or the
             # cache is down) or after waiting long enough, render it here as well.
             if cache.get(lock) is None or _now() >= deadline:
                 break
-            time.sleep(_WAIT_SECONDS)
-            if (cached := _cached_response(key, request)) is not None:
+            if (cached := _cached_response(key, request, read=(address, version))) is not None:
                 return cached
-        known = "public-page-known:" + hashlib.sha256(address.encode()).hexdigest()
-        request.renders_for_everyone = cache.get(known) is not None
+            if not waited and (stale := _stale_response(address, version, request)) is not None:
+                return stale
+            waited = True
+            time.sleep(_WAIT_SECONDS)
         try:
-            response = self.get_response(request)
-            if getattr(response, "is_public_page", False) and _store(key, request, response, dict(response.items())):
-                cache.set(known, 1, _KNOWN_PAGE_SECONDS)
+            return self._render(request, address, key, version)
         finally:
             if locked:
                 cache.delete(lock)
+
+    def _render(self, request, address: str, key: str, version: str, *, prerender: bool = False):
+        request.page_cache_middleware = True
+        known = _known_key(address)
+        request.renders_for_everyone = prerender or cache.get(known) is not None
+        response = self.get_response(request)
+        # Pages a publish renders stay out of this process's copies, so that the first
+        # read of each in every process counts it as read (_note_read).
+        if getattr(response, "is_public_page", False) and _store(
+            key, request, response, dict(response.items()), remember=not prerender
+        ):
+            cache.set(known, version, _KNOWN_PAGE_SECONDS)
+            if not prerender:
+                _note_read(address, version, request)
         return response

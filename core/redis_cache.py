@@ -65,6 +65,14 @@ class ResilientRedisCache(RedisCache):
         except _UNAVAILABLE:
             return self._fail_open("delete", False)
 
+    def incr(self, key, delta=1, version=None):
+        try:
+            return super().incr(key, delta, version)
+        except _UNAVAILABLE:
+            # As for a missing key: the counter is not there to count with.
+            self._fail_open("incr", None)
+            raise ValueError(f"Key '{key}' not found") from None
+
     def touch(self, key, timeout=None, version=None):
         try:
             return super().touch(key, timeout, version)

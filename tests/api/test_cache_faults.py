@@ -7,7 +7,9 @@ import time
 import pytest
 from django.core.cache import cache
 from django.core.cache.backends import locmem
+from django.db import connection
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 
 from core import content_version as versions
@@ -186,3 +188,109 @@ def test_public_operations_stay_documented_as_needing_no_authentication(client):
     for path, operations in schema["paths"].items():
         if "concept" not in path and "get" in operations:
             assert {} in operations["get"].get("security", [{}]), path
+
+
+# Stale-while-revalidate: after a publish, the publish renders the pages read since the
+# previous one; a reader whose page another process is rendering gets its previous copy.
+
+
+@pytest.fixture
+def not_rendered_by_the_publish(monkeypatch):
+    """Pages beyond what a publish renders itself (here: all), left to their readers."""
+    monkeypatch.setattr(page_cache, "_PRERENDER_PAGES", 0, raising=False)
+
+
+def _held_elsewhere(url: str) -> None:
+    """Another process is rendering the page for the current version right now. (For
+    long: the in-memory cache reckons expiry from the real clock, the ``clock`` fixture
+    checks it against the shifted one.)"""
+    key = page_cache._key(page_cache._address(RequestFactory().get(url), "response"), versions.content_version())
+    cache.add(key + ":rendering", 1, 3600)
+
+
+@pytest.mark.usefixtures("not_rendered_by_the_publish")
+def test_a_reader_gets_the_previous_copy_while_another_process_renders(
+    client, monkeypatch, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(page_cache, "_RENDER_LOCK_SECONDS", 2)
+    before = client.get("/maatregelen/14/")
+    _publish(django_capture_on_commit_callbacks)
+    _held_elsewhere("/maatregelen/14/")
+    with django_assert_num_queries(0):
+        stale = client.get("/maatregelen/14/")
+    assert stale.status_code == 200
+    assert stale.content == before.content
+    assert stale["Cache-Control"] == "no-cache"
+
+
+@pytest.mark.usefixtures("not_rendered_by_the_publish")
+def test_the_previous_copy_is_never_older_than_public_cache_seconds(
+    client, clock, monkeypatch, settings, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(page_cache, "_RENDER_LOCK_SECONDS", 1)
+    client.get("/maatregelen/14/")
+    _publish(django_capture_on_commit_callbacks)
+    clock(settings.PUBLIC_CACHE_SECONDS + 1)
+    _held_elsewhere("/maatregelen/14/")
+    # No copy young enough: the reader waits for the render, then renders itself.
+    assert _title(client)
+
+
+@pytest.mark.usefixtures("not_rendered_by_the_publish")
+def test_public_cache_seconds_zero_serves_no_previous_copy(
+    client, monkeypatch, settings, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(page_cache, "_RENDER_LOCK_SECONDS", 1)
+    client.get("/maatregelen/14/")
+    _publish(django_capture_on_commit_callbacks)
+    _held_elsewhere("/maatregelen/14/")
+    settings.PUBLIC_CACHE_SECONDS = 0
+    assert _title(client)
+
+
+@pytest.mark.parametrize("url", ["/maatregelen/14/", "/api/v1/maatregelen"])
+def test_a_publish_renders_the_pages_read_before_it_returns(
+    client, django_assert_num_queries, django_capture_on_commit_callbacks, settings, url
+):
+    client.get(url, REMOTE_ADDR="198.51.100.7")
+    # The publish's renders are for everyone: an address over its budget does not matter.
+    _over_budget(client, settings)
+    _publish(django_capture_on_commit_callbacks)
+    with django_assert_num_queries(0):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert "Een nieuwe titel" in response.content.decode()
+
+
+def test_pages_nobody_read_since_the_previous_publish_are_left_to_their_next_reader(
+    client, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    client.get("/maatregelen/14/")
+    client.get("/maatregelen/")
+    _publish(django_capture_on_commit_callbacks)
+    client.get("/maatregelen/")
+    _publish(django_capture_on_commit_callbacks)
+    with django_assert_num_queries(0):
+        client.get("/maatregelen/")
+    with CaptureQueriesContext(connection) as rendered:
+        client.get("/maatregelen/14/")
+    assert rendered.captured_queries
+
+
+def test_the_client_who_published_sees_the_change(client, final_editor, django_capture_on_commit_callbacks):
+    token = {"HTTP_AUTHORIZATION": f"Token {Token.objects.create(user=final_editor).key}"}
+    client.get("/maatregelen/8a/")
+    concept = "/api/v1/maatregelen/8a/concept"
+    state = client.get(concept, **token).json()
+    document = {**state["gepubliceerd"], "summary": "Een nieuwe samenvatting."}
+    with django_capture_on_commit_callbacks(execute=True):
+        state = client.put(concept, {"versie": state["versie"], "inhoud": document},
+                           content_type="application/json", **token).json()
+        state = client.post(concept + "/aanbieden", {"versie": state["versie"]},
+                            content_type="application/json", **token).json()
+        assert client.post(concept + "/publiceren", {"versie": state["versie"]},
+                           content_type="application/json", **token).status_code == 200
+    # Even while a reader's process renders the page again, it is not the old copy.
+    cache.add(page_cache._key(page_cache._address(RequestFactory().get("/maatregelen/8a/"), "response"),
+                              versions.content_version()) + ":rendering", 1, 60)
+    assert "Een nieuwe samenvatting." in client.get("/maatregelen/8a/").content.decode()
