@@ -4,12 +4,13 @@
 
 Needs the programme loaded (manage.py load_programme). Every scenario runs in a fresh
 process, so its peak memory (ru_maxrss) is its own. In that process the job runs twice,
-as in a Celery worker that lives on: "cold" is the first job after the process started,
-"warm" the next one. Per job it prints the time for the data (the snapshot from the
-database), the templates and WeasyPrint (layout and PDF), the pages, the CPU time and the
-peak resident memory so far; a second run of the same scenario under tracemalloc gives
-the peak of Python's own allocations per job. "Scale 4" multiplies the measures' content
-(introductions, summaries, every list) by four.
+as in a Celery worker that lives on: "cold" is the first job after the process started
+and prepared the renderer (as a worker process does), "warm" the next one. Per job it
+prints the time for the data (the snapshot from the database), the templates and
+WeasyPrint (layout and PDF), the pages, the CPU time and the peak resident memory so far;
+a second run of the same scenario under tracemalloc gives the peak of Python's own
+allocations per job. "Scale 4" multiplies the measures' content (introductions,
+summaries, every list) by four.
 """
 import argparse
 import json
@@ -85,9 +86,11 @@ def _job(edition_key: str, factor: int, trace: bool) -> dict:
 
 def run_scenario(edition_key: str, factor: int, trace: bool) -> dict:
     _setup_django()
-    cpu_started = _cpu_seconds()
-    import weasyprint  # noqa: F401  (imported before the baseline, as in a worker)
+    from reports.rendering import report_renderer_prepare
 
+    cpu_started = _cpu_seconds()
+    # What a Celery worker process does when it starts, before its first job (tasks.py).
+    report_renderer_prepare()
     prepare_cpu_seconds = _cpu_seconds() - cpu_started
     baseline_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     if trace:
