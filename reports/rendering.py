@@ -6,6 +6,7 @@ so the same snapshot always gives the same document.
 import copy
 import datetime
 import io
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,20 @@ ENTRY_INTO_FORCE = "inwerkingtreding"
 
 class SnapshotVersionError(ValueError):
     """The snapshot was written by a version of the code that this one cannot read."""
+
+
+@dataclass(frozen=True)
+class PrintRenderer:
+    """What every render of the print document needs and a worker process can keep
+    between jobs: WeasyPrint's parsed stylesheet and its font configuration."""
+
+    stylesheet: Any  # weasyprint.CSS
+    font_config: Any  # weasyprint.text.fonts.FontConfiguration
+    # The stylesheet file's path, modification time and size when it was parsed.
+    source: tuple[str, int, int]
+
+
+_renderers = threading.local()
 
 
 @dataclass
@@ -218,20 +233,40 @@ def _header_scopes(pdf: bytes) -> bytes:
     return out.getvalue()
 
 
+def report_renderer_prepare() -> PrintRenderer:
+    """The print renderer of this thread, made on first use and kept: a worker's next job
+    parses no CSS again and keeps Pango's font map with the fonts and metrics it loaded.
+
+    One per thread, as a Pango font map is not safe to share between threads. Made again
+    when report.css changes on disk, so an edit shows in the next render without a restart.
+    """
+    from weasyprint import CSS  # heavy import; only the worker and the command need it
+    from weasyprint.text.fonts import FontConfiguration
+
+    stat = PRINT_CSS.stat()
+    source = (str(PRINT_CSS), stat.st_mtime_ns, stat.st_size)
+    renderer = getattr(_renderers, "renderer", None)
+    if renderer is None or renderer.source != source:
+        font_config = FontConfiguration()
+        renderer = PrintRenderer(
+            stylesheet=CSS(filename=str(PRINT_CSS), font_config=font_config), font_config=font_config, source=source,
+        )
+        _renderers.renderer = renderer
+    return renderer
+
+
 def report_pdf(snapshot: dict[str, Any]) -> RenderedPdf:
     """Render the snapshot to a tagged PDF/UA-1 document."""
-    from weasyprint import (  # heavy import; only the worker and the command need it
-        CSS,
-        HTML,
-    )
+    from weasyprint import HTML
 
     from .pdf_tags import finish_tags  # pikepdf, like WeasyPrint, only where PDFs are made
 
     started = time.perf_counter()
     html = report_html(snapshot, medium="print")
     rendered_template = time.perf_counter()
+    renderer = report_renderer_prepare()
     document = HTML(string=html, base_url=str(PRINT_CSS.parent), url_fetcher=_refuse_fetch).render(
-        stylesheets=[CSS(filename=str(PRINT_CSS))], pdf_variant="pdf/ua-1", pdf_tags=True,
+        stylesheets=[renderer.stylesheet], font_config=renderer.font_config, pdf_variant="pdf/ua-1", pdf_tags=True,
     )
     # Same snapshot, same bytes: since WeasyPrint 70 the structure tree's table cell IDs
     # are numbered in order (66 used id(), which a patch here had to replace).

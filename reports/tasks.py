@@ -2,16 +2,32 @@
 import logging
 
 from celery import shared_task
+from celery.signals import worker_init, worker_process_init
 from django.db import InterfaceError, OperationalError
 from django.utils.translation import gettext as _
 
 from .models import ReportGeneration
+from .rendering import report_renderer_prepare
 from .services import report_generation_fail, report_generation_run, report_generations_expire_stale
 
 logger = logging.getLogger(__name__)
 
 # Worth another try: the database or a network hiccup, not a fault in the report itself.
 TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
+
+
+@worker_init.connect
+def _load_renderer(**kwargs) -> None:
+    """Import WeasyPrint once in the worker's main process, before it forks its pool: no
+    child imports it again, and none spends its first job on it."""
+    import weasyprint  # noqa: F401
+
+
+@worker_process_init.connect
+def _prepare_renderer(**kwargs) -> None:
+    """Each pool process parses the print stylesheet and sets up its fonts when it
+    starts (in well under Celery's four seconds for this signal), not in its first job."""
+    report_renderer_prepare()
 
 
 @shared_task(

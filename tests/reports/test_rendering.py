@@ -1,14 +1,19 @@
 """The rendered 2025 report: content, table of contents, page furniture, PDF/UA."""
 import io
 import re
+import shutil
+import threading
 from pathlib import Path
 
 import pypdf
 import pytest
+import weasyprint
 import yaml
+from celery.signals import worker_process_init
 from django.conf import settings
 
-from reports.rendering import report_html, report_pdf
+from reports import rendering
+from reports.rendering import report_html, report_pdf, report_renderer_prepare
 
 TITLE = "Vierde voortgangsrapportage verbeteraanpak passend onderwijs po/vo"
 RUNNING_TITLE = TITLE.upper()
@@ -171,8 +176,57 @@ def test_pdf_is_tagged_pdf_ua_with_metadata(pdf_reader):
     assert 'pdfuaid:part="1"' in xmp
 
 
-def test_rendering_the_same_snapshot_again_gives_the_same_bytes(snapshot_2025, rendered_2025):
+def test_rendering_again_reuses_the_prepared_stylesheet_and_fonts_and_gives_the_same_bytes(
+    snapshot_2025, rendered_2025, monkeypatch
+):
+    # rendered_2025 was made in this thread, with the renderer it prepared then.
+    renderer = report_renderer_prepare()
+    used = []
+    render = weasyprint.HTML.render
+
+    def spy(self, **options):
+        used.append(options)
+        return render(self, **options)
+
+    monkeypatch.setattr(weasyprint.HTML, "render", spy)
     assert report_pdf(snapshot_2025).pdf == rendered_2025.pdf
+    assert used[0]["stylesheets"] == [renderer.stylesheet]
+    assert used[0]["font_config"] is renderer.font_config
+
+
+def _in_new_thread(function):
+    result = []
+    thread = threading.Thread(target=lambda: result.append(function()))
+    thread.start()
+    thread.join()
+    return result[0]
+
+
+def test_the_renderer_is_prepared_once_per_thread():
+    renderer = report_renderer_prepare()
+    assert report_renderer_prepare() is renderer
+    # Pango's font map is not thread-safe: another thread gets a renderer of its own.
+    other = _in_new_thread(report_renderer_prepare)
+    assert other.font_config is not renderer.font_config and other.stylesheet is not renderer.stylesheet
+
+
+def test_an_edited_stylesheet_is_parsed_again(tmp_path, monkeypatch):
+    stylesheet = tmp_path / "report.css"
+    shutil.copy(rendering.PRINT_CSS, stylesheet)
+    monkeypatch.setattr(rendering, "PRINT_CSS", stylesheet)
+    renderer = report_renderer_prepare()
+    assert report_renderer_prepare() is renderer
+
+    stylesheet.write_text(stylesheet.read_text() + "\np { color: black; }\n")
+    assert report_renderer_prepare().stylesheet is not renderer.stylesheet
+
+
+def test_a_worker_process_prepares_its_renderer_when_it_starts():
+    def start_worker_process():
+        worker_process_init.send(sender="test")
+        return getattr(rendering._renderers, "renderer", None)
+
+    assert _in_new_thread(start_worker_process) is not None
 
 
 def test_web_version_uses_the_same_templates_without_print_furniture(snapshot_2025):
