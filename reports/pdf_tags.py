@@ -1,7 +1,7 @@
 """Finish the structure tree that WeasyPrint 70 writes for the report, so that a screen
 reader reads the report as the document it is.
 
-WeasyPrint tags the PDF page by page, from its layout boxes. Four things it leaves to us:
+WeasyPrint tags the PDF page by page, from its layout boxes. Five things it leaves to us:
 
 - The margin boxes (running headers, page numbers) are marked content with an MCID whose
   structure elements hang in the ParentTree but nowhere in the tree: WeasyPrint marks
@@ -14,6 +14,7 @@ WeasyPrint tags the PDF page by page, from its layout boxes. Four things it leav
 - A table split over pages becomes one Table per page, each with the header (and footer)
   rows that WeasyPrint repeats; here the body rows of each continuation join the first
   Table, and what it repeats becomes artifact.
+- Table header cells have no /Scope (``_header_scopes``).
 
 What belongs together is read from WeasyPrint's own layout (the rendered document's page
 boxes), never guessed from the PDF's text.
@@ -284,6 +285,26 @@ def _marked_content_rewritten(content: bytes, dropped: set[int], renumber: dict[
     return content
 
 
+def _header_scopes(opened: pikepdf.Pdf) -> None:
+    """Give every table header cell of the structure tree its /Scope: /Column in a
+    table's head, /Row in its body.
+
+    WeasyPrint 70 links each data cell to its headers (/Headers and /IDs), which ISO
+    14289-1 7.5 accepts, but writes no /Scope on the header cells themselves, and checkers
+    (pdfua UA-15-003) and some screen readers look there. The HTML has the same scope
+    attributes, so nothing is invented here.
+    """
+    for header in _descendants(opened.Root.StructTreeRoot, "/TH"):
+        row = header.get("/P")
+        group = row.get("/P") if row is not None else None
+        in_head = group is not None and group.get("/S") == "/THead"
+        attributes = header.get("/A")
+        if not isinstance(attributes, pikepdf.Dictionary):
+            attributes = pikepdf.Dictionary(O=pikepdf.Name.Table)
+            header.A = attributes
+        attributes.Scope = pikepdf.Name.Column if in_head else pikepdf.Name.Row
+
+
 def finish_tags(pdf: bytes, document) -> bytes:
     """The report ``pdf`` with its structure tree finished (see the module docstring);
     ``document`` is the WeasyPrint document it was written from."""
@@ -295,6 +316,7 @@ def finish_tags(pdf: bytes, document) -> bytes:
         tree.tables_joined(layouts)
         tree.write_artifacts()
         tree.write_id_tree()
+        _header_scopes(opened)
         out = io.BytesIO()
         # Same input, same bytes: the document ID is derived from the content.
         opened.save(out, deterministic_id=True, fix_metadata_version=False)

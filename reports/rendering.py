@@ -5,7 +5,6 @@ so the same snapshot always gives the same document.
 """
 import copy
 import datetime
-import io
 import threading
 import time
 from dataclasses import dataclass
@@ -195,44 +194,6 @@ def _refuse_fetch(url: str, *args, **kwargs):
     raise ValueError(f"Extern bestand niet toegestaan: {url}")
 
 
-def _header_scopes(pdf: bytes) -> bytes:
-    """Give every table header cell of the structure tree its /Scope: /Column in a
-    table's head, /Row in its body.
-
-    WeasyPrint 70 links each data cell to its headers (/Headers and /IDs), which ISO
-    14289-1 7.5 accepts, but writes no /Scope on the header cells themselves, and checkers
-    (pdfua UA-15-003) and some screen readers look there. The HTML has the same scope
-    attributes, so nothing is invented here.
-    """
-    import pikepdf  # with WeasyPrint, only where PDFs are made
-
-    with pikepdf.open(io.BytesIO(pdf)) as document:
-        pending = list(document.Root.StructTreeRoot.K)
-        while pending:
-            element = pending.pop()
-            if not isinstance(element, pikepdf.Dictionary):
-                continue
-            kids = element.get("/K")
-            if isinstance(kids, pikepdf.Array):
-                pending.extend(kids)
-            elif isinstance(kids, pikepdf.Dictionary):
-                pending.append(kids)
-            if element.get("/S") != "/TH":
-                continue
-            row = element.get("/P")
-            group = row.get("/P") if row is not None else None
-            in_head = group is not None and group.get("/S") == "/THead"
-            attributes = element.get("/A")
-            if not isinstance(attributes, pikepdf.Dictionary):
-                attributes = pikepdf.Dictionary(O=pikepdf.Name.Table)
-                element.A = attributes
-            attributes.Scope = pikepdf.Name.Column if in_head else pikepdf.Name.Row
-        out = io.BytesIO()
-        # Same input, same bytes: the document ID is derived from the content.
-        document.save(out, deterministic_id=True, fix_metadata_version=False)
-    return out.getvalue()
-
-
 def report_renderer_prepare() -> PrintRenderer:
     """The print renderer of this thread, made on first use and kept: a worker's next job
     parses no CSS again and keeps Pango's font map with the fonts and metrics it loaded.
@@ -270,7 +231,7 @@ def report_pdf(snapshot: dict[str, Any]) -> RenderedPdf:
     )
     # Same snapshot, same bytes: since WeasyPrint 70 the structure tree's table cell IDs
     # are numbered in order (66 used id(), which a patch here had to replace).
-    pdf = _header_scopes(finish_tags(document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True), document))
+    pdf = finish_tags(document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True), document)
     finished = time.perf_counter()
     return RenderedPdf(
         pdf=pdf,
