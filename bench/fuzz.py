@@ -12,7 +12,8 @@ other inputs (the "fuzz" profile). A failure prints the falsifying example and t
 that reproduces it (`--seeds N`); turn it into a plain test in tests/ and fix it.
 
 Uses its own test database (`passend_fuzz` on the server of BENCH_DATABASE_URL, default
-postgres://postgres@127.0.0.1:5432), so it can run beside the suite.
+postgres://postgres@127.0.0.1:5432; `--database` names another), so it can run beside
+the suite, and the Celery broker of CELERY_BROKER_URL (default Redis db 13).
 """
 
 import argparse
@@ -39,6 +40,8 @@ def main() -> int:
     parser.add_argument("--examples", type=int, default=500, help="examples per test and seed (form fuzzers)")
     parser.add_argument("--api-examples", type=int, default=100,
                         help="examples per API operation and seed (schemathesis)")
+    parser.add_argument("--database", default="passend_fuzz",
+                        help="database name (pytest-django tests on test_<name>)")
     parser.add_argument("--tests", nargs="*", default=DEFAULT_TESTS, help="pytest node ids")
     args = parser.parse_args()
     seeds = args.seeds or [random.randrange(2**32) for _ in range(5)]
@@ -46,7 +49,7 @@ def main() -> int:
     server = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432").rstrip("/")
     env = dict(
         os.environ,
-        DATABASE_URL=f"{server}/passend_fuzz",
+        DATABASE_URL=f"{server}/{args.database}",
         CELERY_BROKER_URL=os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/13"),
         HYPOTHESIS_PROFILE="fuzz",
         FUZZ_EXAMPLES=str(args.examples),
