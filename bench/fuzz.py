@@ -11,8 +11,14 @@ tests/conftest.py), so that CI gives the same answer twice. Here each seed explo
 other inputs (the "fuzz" profile). A failure prints the falsifying example and the seed
 that reproduces it (`--seeds N`); turn it into a plain test in tests/ and fix it.
 
+The suite's limit of ten minutes a test (pytest-timeout, for hangs in CI) is raised here
+in proportion to the examples: schemathesis runs every operation inside one test, and a
+limit that fires mid-run fails whichever operation is running then, which hypothesis
+reports as a failure that does not reproduce ("FlakyFailure").
+
 Uses its own test database (`passend_fuzz` on the server of BENCH_DATABASE_URL, default
-postgres://postgres@127.0.0.1:5432), so it can run beside the suite.
+postgres://postgres@127.0.0.1:5432; `--database` names another), so it can run beside
+the suite, and the Celery broker of CELERY_BROKER_URL (default Redis db 13).
 """
 
 import argparse
@@ -39,14 +45,21 @@ def main() -> int:
     parser.add_argument("--examples", type=int, default=500, help="examples per test and seed (form fuzzers)")
     parser.add_argument("--api-examples", type=int, default=100,
                         help="examples per API operation and seed (schemathesis)")
+    parser.add_argument("--database", default="passend_fuzz",
+                        help="database name (pytest-django tests on test_<name>)")
     parser.add_argument("--tests", nargs="*", default=DEFAULT_TESTS, help="pytest node ids")
+    parser.add_argument("--timeout", type=int,
+                        help="seconds per test before pytest-timeout stops it (default: the suite's 600 s, "
+                             "times the examples over CI's budget)")
     args = parser.parse_args()
+    # CI's budget (tests/conftest.py, tests/api/test_schema.py) fits in the suite's 600 s.
+    timeout = args.timeout or int(600 * max(1, args.examples / 50, args.api_examples / 20))
     seeds = args.seeds or [random.randrange(2**32) for _ in range(5)]
 
     server = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432").rstrip("/")
     env = dict(
         os.environ,
-        DATABASE_URL=f"{server}/passend_fuzz",
+        DATABASE_URL=f"{server}/{args.database}",
         CELERY_BROKER_URL=os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/13"),
         HYPOTHESIS_PROFILE="fuzz",
         FUZZ_EXAMPLES=str(args.examples),
@@ -66,6 +79,7 @@ def main() -> int:
                 "no:cacheprovider",
                 "--no-header",
                 f"--hypothesis-seed={seed}",
+                f"--timeout={timeout}",
                 *args.tests,
             ],
             cwd=ROOT,
@@ -83,6 +97,9 @@ def main() -> int:
             log.write_text(result.stdout + result.stderr)
             print(result.stdout[-6000:], file=sys.stderr)
             print(f"Volledige uitvoer: {log}", file=sys.stderr)
+            if "from pytest-timeout" in result.stdout:
+                print(f"A test ran longer than {timeout} s and was stopped: the operation named is where "
+                      "it was stopped, not a finding (--timeout).", file=sys.stderr)
     print(f"{len(seeds) - len(failed)} of {len(seeds)} seeds passed, {args.examples} examples per form test, "
           f"{args.api_examples} per API operation and seed")
     return 1 if failed else 0

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from programme.planning import parse_planning
 from workspace import EditableKind
-from workspace.validation import clean_internal_note, clean_text
+from workspace.validation import clean_internal_note, clean_objects, clean_text
 
 from .models import ExpectedLaw, LawMilestone, MilestonePlanning
 
@@ -70,7 +70,16 @@ def law_document_clean(*, document: dict, published: dict, today: datetime.date)
                                           limit=1_000)
     cleaned["status_text"] = clean_text(document.get("status_text"), field="status_text", errors=errors, limit=2_000)
     cleaned["internal_note"] = clean_internal_note(document, published=published, errors=errors)
-    submitted = {str(item.get("id")): item for item in document.get("milestones", []) if isinstance(item, dict)}
+    published_ids = {str(milestone["id"]) for milestone in published["milestones"]}
+    submitted = {}
+    for index, item in enumerate(clean_objects(document.get("milestones", []), field="milestones", errors=errors),
+                                 start=1):
+        if not item:
+            continue
+        if str(item.get("id")) not in published_ids:
+            # The milestones are the law's own; a document cannot add one or name another's.
+            errors[f"milestones.{index}"] = _("Onbekende mijlpaal: %(id)s.") % {"id": item.get("id")}
+        submitted[str(item.get("id"))] = item
     cleaned["milestones"] = []
     for index, milestone in enumerate(published["milestones"], start=1):
         item = submitted.get(str(milestone["id"]), milestone)

@@ -23,6 +23,7 @@ from workspace.validation import (
     clean_flag,
     clean_internal_note,
     clean_list,
+    clean_objects,
     clean_status_change,
     clean_text,
     clean_url,
@@ -133,12 +134,7 @@ def measure_document_clean(*, document: dict, published: dict, today: datetime.d
     ]
 
     cleaned["links"] = []
-    links = document.get("links", [])
-    if not isinstance(links, list):
-        errors["links"] = _("Verwacht een lijst.")
-        links = []
-    for index, link in enumerate(links, start=1):
-        link = link if isinstance(link, dict) else {}
+    for index, link in enumerate(clean_objects(document.get("links", []), field="links", errors=errors), start=1):
         url = clean_url(link.get("url"), field=f"links.{index}", errors=errors)
         title = clean_text(link.get("title"), field=f"links.{index}", errors=errors, limit=300)
         if url or title:

@@ -15,7 +15,13 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from programme.codes import measure_code_sort_key
 from workspace import EditableKind
-from workspace.validation import clean_internal_note, clean_status_change, clean_text, status_change_record
+from workspace.validation import (
+    clean_internal_note,
+    clean_list,
+    clean_status_change,
+    clean_text,
+    status_change_record,
+)
 
 from .models import Motion, MotionScope, MotionStatus, MotionStatusChange
 from .selectors import ordered_measures
@@ -49,7 +55,7 @@ def motion_document_clean(*, document: dict, published: dict, today: datetime.da
     cleaned["scope"] = document.get("scope")
     if cleaned["scope"] not in MotionScope.values:
         errors["scope"] = _("Kies waarbinnen de motie wordt uitgevoerd.")
-    codes = [str(code).strip() for code in document.get("measures", []) if str(code).strip()]
+    codes = clean_list(document.get("measures", []), field="measures", errors=errors)
     known = set(ordered_measures().filter(code__in=codes).values_list("code", flat=True))
     if set(codes) - known:
         errors["measures"] = _("Onbekende maatregel(en): %(codes)s.") % {"codes": ", ".join(sorted(set(codes) - known))}

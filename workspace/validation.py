@@ -132,6 +132,23 @@ def clean_list(values, *, field: str, errors: dict) -> list[str]:
     return cleaned
 
 
+def clean_objects(values, *, field: str, errors: dict) -> list[dict]:
+    """A list of small objects (links, milestones): each item that is not one gets its
+    own message and counts as empty, so the callers' numbering stays that of the input."""
+    if not isinstance(values, list):
+        errors[field] = _("Verwacht een lijst.")
+        return []
+    if len(values) > MAX_ITEMS:
+        errors[field] = _("Maximaal %(limit)s punten.") % {"limit": MAX_ITEMS}
+    cleaned = []
+    for index, value in enumerate(values, start=1):
+        if not isinstance(value, dict):
+            errors[f"{field}.{index}"] = _("Verwacht een object met velden.")
+            value = {}
+        cleaned.append(value)
+    return cleaned
+
+
 def clean_url(value, *, field: str, errors: dict) -> str:
     url = "" if value is None else str(value).strip()
     if url:

@@ -114,6 +114,35 @@ def test_bad_values_through_the_api_are_a_400_per_field_and_store_nothing(progra
     assert not Draft.objects.exists()
 
 
+MOTION_URL = "/api/v1/moties/31497-460/concept"
+LAW_URL = "/api/v1/wetgeving/1-wetsvoorstel-terugdringen-verzuim/concept"
+
+
+@pytest.mark.parametrize(("url", "change", "field", "message"), [
+    # Each gave a 500 (TypeError: not iterable) before the kinds checked the list's type.
+    (MOTION_URL, {"measures": None}, "measures", "Verwacht een lijst."),
+    (MOTION_URL, {"measures": 7}, "measures", "Verwacht een lijst."),
+    (LAW_URL, {"milestones": None}, "milestones", "Verwacht een lijst."),
+    (LAW_URL, {"milestones": 7}, "milestones", "Verwacht een lijst."),
+    # Items of the wrong type were stored as their Python spelling or silently dropped.
+    (MOTION_URL, {"measures": [["8a"]]}, "measures.1", "Verwacht tekst."),
+    (LAW_URL, {"milestones": [7]}, "milestones.1", "Verwacht een object"),
+    (LAW_URL, {"milestones": [{"id": 999_999, "planned_text": "Nooit"}]}, "milestones.1", "Onbekende mijlpaal"),
+    (URL, {"links": [None]}, "links.1", "Verwacht een object"),
+    (URL, {"links": ["https://example.nl"]}, "links.1", "Verwacht een object"),
+], ids=["motion-measures-null", "motion-measures-number", "law-milestones-null", "law-milestones-number",
+        "motion-measure-list", "law-milestone-number", "law-milestone-unknown", "link-null", "link-text"])
+def test_lists_of_every_kind_are_type_checked(programme, editor, url, change, field, message):
+    client = _client(editor)
+    state = client.get(url).json()
+    body = json.dumps({"versie": state["versie"], "inhoud": dict(state["gepubliceerd"], **change)})
+    response = client.generic("PUT", url, body, content_type="application/json")
+    assert response.status_code == 400, response.content[:300]
+    reasons = {param["name"]: param["reason"] for param in response.json()["invalidParams"]}
+    assert message in reasons.get(f"inhoud.{field}", reasons.get(field, "")), reasons
+    assert not Draft.objects.exists()
+
+
 def test_json_nested_too_deep_is_a_400(programme, editor):
     body = '{"versie": "1:0", "inhoud": ' + "[" * 50_000 + "]" * 50_000 + "}"
     response = _client(editor).generic("PUT", URL, body, content_type="application/json")
