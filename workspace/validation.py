@@ -118,14 +118,19 @@ def clean_flag(value, *, field: str, errors: dict, default: bool) -> bool:
     return value
 
 
-def clean_list(values, *, field: str, errors: dict) -> list[str]:
+def _items(values, *, field: str, errors: dict) -> list:
+    """The items of a list field; a value that is not a list gets a message and no items."""
     if not isinstance(values, list):
         errors[field] = _("Verwacht een lijst.")
         return []
     if len(values) > MAX_ITEMS:
         errors[field] = _("Maximaal %(limit)s punten.") % {"limit": MAX_ITEMS}
+    return values
+
+
+def clean_list(values, *, field: str, errors: dict) -> list[str]:
     cleaned = []
-    for index, value in enumerate(values, start=1):
+    for index, value in enumerate(_items(values, field=field, errors=errors), start=1):
         text = clean_text(value, field=f"{field}.{index}", errors=errors, limit=MAX_ITEM_LENGTH)
         if text:
             cleaned.append(text)
@@ -135,13 +140,8 @@ def clean_list(values, *, field: str, errors: dict) -> list[str]:
 def clean_objects(values, *, field: str, errors: dict) -> list[dict]:
     """A list of small objects (links, milestones): each item that is not one gets its
     own message and counts as empty, so the callers' numbering stays that of the input."""
-    if not isinstance(values, list):
-        errors[field] = _("Verwacht een lijst.")
-        return []
-    if len(values) > MAX_ITEMS:
-        errors[field] = _("Maximaal %(limit)s punten.") % {"limit": MAX_ITEMS}
     cleaned = []
-    for index, value in enumerate(values, start=1):
+    for index, value in enumerate(_items(values, field=field, errors=errors), start=1):
         if not isinstance(value, dict):
             errors[f"{field}.{index}"] = _("Verwacht een object met velden.")
             value = {}
