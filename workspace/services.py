@@ -52,6 +52,20 @@ def _locked(record: models.Model) -> tuple[models.Model, Draft | None]:
     return record, draft
 
 
+def _locked_draft(record: models.Model, *, missing: str) -> tuple[models.Model, Draft]:
+    """As _locked, for actions on an existing draft: none there (published or discarded
+    meanwhile) is a conflict that shows the current published version."""
+    record, draft = _locked(record)
+    if draft is None:
+        raise EditConflict(
+            message=missing,
+            current_document=site.for_record(record).document(record),
+            current_token=edit_token(record=record, draft=None),
+            changed_by="",
+        )
+    return record, draft
+
+
 def _audit(*, record, action: str, user, version: int, before: dict | None, after: dict | None,
            comment: str = "") -> None:
     ChangeRecord.objects.create(
@@ -116,14 +130,7 @@ def draft_submit(*, record: models.Model, user, expected_token: str) -> Draft:
     if not user_can_edit(user, record):
         raise PermissionDenied(_("U mag deze gegevens niet bewerken."))
     with transaction.atomic():
-        record, draft = _locked(record)
-        if draft is None:
-            raise EditConflict(
-                message=_("Er is geen concept om aan te bieden."),
-                current_document=site.for_record(record).document(record),
-                current_token=edit_token(record=record, draft=None),
-                changed_by="",
-            )
+        record, draft = _locked_draft(record, missing=_("Er is geen concept om aan te bieden."))
         _check_token(record=record, draft=draft, expected_token=expected_token)
         draft.state = DraftState.IN_REVIEW
         draft.submitted_at = timezone.now()
@@ -142,14 +149,7 @@ def draft_publish(*, record: models.Model, user, expected_token: str) -> models.
         raise PermissionDenied(_("Alleen een eindredacteur mag publiceren."))
     kind = site.for_record(record)
     with transaction.atomic():
-        record, draft = _locked(record)
-        if draft is None:
-            raise EditConflict(
-                message=_("Dit concept is al gepubliceerd of verwijderd."),
-                current_document=kind.document(record),
-                current_token=edit_token(record=record, draft=None),
-                changed_by="",
-            )
+        record, draft = _locked_draft(record, missing=_("Dit concept is al gepubliceerd of verwijderd."))
         _check_token(record=record, draft=draft, expected_token=expected_token)
         published = kind.document(record)
         # Validate again: the published record may have changed underneath the draft.
@@ -192,14 +192,7 @@ def draft_return(*, record: models.Model, user, comment: str, expected_token: st
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        record, draft = _locked(record)
-        if draft is None:
-            raise EditConflict(
-                message=_("Dit concept is al gepubliceerd of verwijderd."),
-                current_document=site.for_record(record).document(record),
-                current_token=edit_token(record=record, draft=None),
-                changed_by="",
-            )
+        record, draft = _locked_draft(record, missing=_("Dit concept is al gepubliceerd of verwijderd."))
         _check_token(record=record, draft=draft, expected_token=expected_token)
         if draft.state != DraftState.IN_REVIEW:
             raise ValidationError(_("Dit concept is niet ter beoordeling aangeboden; het is al in bewerking."))
