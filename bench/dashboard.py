@@ -187,25 +187,32 @@ def row(connections: int, name: str, size: int, page: dict, static: dict, ratio:
             f" {errors:>7}")
 
 
+def stack_env(*, settings: str, database_url: str, redis: str, static_root: Path, log_level: str,
+              throttle_rate: str) -> dict:
+    """The environment of the production stack under benchmark (gunicorn, manage.py)."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": settings,
+        "DATABASE_URL": database_url,
+        "CACHE_URL": redis,
+        "CELERY_BROKER_URL": redis,
+        "DJANGO_SECRET_KEY": "benchmark-only-" + "x" * 50,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DJANGO_STATIC_ROOT": str(static_root),
+        "DJANGO_LOG_LEVEL": log_level,
+        "API_ANON_THROTTLE_RATE": throttle_rate,
+    }
+
+
 def main() -> int:
     args = arguments()
     if not shutil.which("wrk"):
         sys.exit("wrk is niet geïnstalleerd: apt-get install wrk")
     static_root = Path(tempfile.mkdtemp(prefix="passend-bench-static-"))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": args.settings,
-        "DATABASE_URL": args.database_url,
-        "CACHE_URL": args.redis,
-        "CELERY_BROKER_URL": args.redis,
-        "DJANGO_SECRET_KEY": "benchmark-only-" + "x" * 50,
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DJANGO_SECURE_SSL_REDIRECT": "false",
-        "DJANGO_STATIC_ROOT": str(static_root),
-        "DJANGO_LOG_LEVEL": "WARNING",
-        # One client address for every request: see API_THROTTLE_RATE.
-        "API_ANON_THROTTLE_RATE": API_THROTTLE_RATE,
-    }
+    # One client address for every request: see API_THROTTLE_RATE.
+    env = stack_env(settings=args.settings, database_url=args.database_url, redis=args.redis,
+                    static_root=static_root, log_level="WARNING", throttle_rate=API_THROTTLE_RATE)
     script = static_root / "bench.lua"
     try:
         print(f"Database {urlsplit(args.database_url).path.lstrip('/')} opnieuw aanmaken en vullen …")

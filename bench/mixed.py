@@ -187,19 +187,8 @@ def main() -> int:
     if not shutil.which("wrk"):
         sys.exit("wrk is niet geïnstalleerd: apt-get install wrk")
     static_root = Path(tempfile.mkdtemp(prefix="passend-bench-mixed-"))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "passend.settings.production",
-        "DATABASE_URL": args.database_url,
-        "CACHE_URL": args.redis,
-        "CELERY_BROKER_URL": args.redis,
-        "DJANGO_SECRET_KEY": "benchmark-only-" + "x" * 50,
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DJANGO_SECURE_SSL_REDIRECT": "false",
-        "DJANGO_STATIC_ROOT": str(static_root),
-        "DJANGO_LOG_LEVEL": "ERROR",
-        "API_ANON_THROTTLE_RATE": BUDGET,
-    }
+    env = stack.stack_env(settings="passend.settings.production", database_url=args.database_url, redis=args.redis,
+                          static_root=static_root, log_level="ERROR", throttle_rate=BUDGET)
     script = static_root / "mixed.lua"
     script.write_text(WRK_SCRIPT)
     try:
