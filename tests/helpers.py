@@ -53,21 +53,25 @@ def page(client, url: str, status: int = 200) -> str:
     return response.content.decode()
 
 
+def current_token(record) -> str:
+    """The edit token of the record as it is now in the database (with its draft, if any)."""
+    from workspace.services import draft_for, edit_token
+
+    record.refresh_from_db()
+    return edit_token(record=record, draft=draft_for(record=record))
+
+
 def publish(record, *, editor, final_editor, document: dict | None = None, **changes) -> None:
     """Publish a change the way staff do: the redacteur saves a draft (the record's
     current document with ``changes``, or ``document`` as given) and offers it for
     review, and the eindredacteur publishes it."""
     from workspace import site
-    from workspace.services import draft_for, draft_publish, draft_save, draft_submit, edit_token
-
-    def token():
-        record.refresh_from_db()
-        return edit_token(record=record, draft=draft_for(record=record))
+    from workspace.services import draft_publish, draft_save, draft_submit
 
     if document is None:
         record.refresh_from_db()
         document = site.for_record(record).document(record)
-    draft_save(record=record, user=editor, document={**document, **changes}, expected_token=token())
-    draft_submit(record=record, user=editor, expected_token=token())
-    draft_publish(record=record, user=final_editor, expected_token=token())
+    draft_save(record=record, user=editor, document={**document, **changes}, expected_token=current_token(record))
+    draft_submit(record=record, user=editor, expected_token=current_token(record))
+    draft_publish(record=record, user=final_editor, expected_token=current_token(record))
     record.refresh_from_db()

@@ -10,6 +10,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from measures.models import Measure
+from tests.helpers import current_token
 from workspace import site
 from workspace.models import ChangeAction, ChangeRecord, Draft, DraftState
 from workspace.services import (
@@ -20,7 +21,6 @@ from workspace.services import (
     draft_return,
     draft_save,
     draft_submit,
-    edit_token,
 )
 
 pytestmark = pytest.mark.django_db
@@ -29,15 +29,10 @@ YESTERDAY = (datetime.date.today() - datetime.timedelta(days=1)).isoformat()
 REMARK = "Noem de bron van de nieuwe stap."
 
 
-def _token(record) -> str:
-    record.refresh_from_db()
-    return edit_token(record=record, draft=draft_for(record=record))
-
-
 def _submitted(measure, editor, **changes) -> Draft:
     document = dict(site.for_record(measure).document(measure), **changes)
-    draft_save(record=measure, user=editor, document=document, expected_token=_token(measure))
-    return draft_submit(record=measure, user=editor, expected_token=_token(measure))
+    draft_save(record=measure, user=editor, document=document, expected_token=current_token(measure))
+    return draft_submit(record=measure, user=editor, expected_token=current_token(measure))
 
 
 @pytest.fixture
@@ -60,7 +55,8 @@ def test_sending_back_returns_the_draft_to_editing_with_the_remark_kept_in_the_h
 ):
     _submitted(measure5, editor, summary="Een nieuwe stand van zaken.")
 
-    draft = draft_return(record=measure5, user=final_editor, comment=f"  {REMARK}\r\n", expected_token=_token(measure5))
+    draft = draft_return(record=measure5, user=final_editor, comment=f"  {REMARK}\r\n",
+                         expected_token=current_token(measure5))
 
     assert (draft.state, draft.review_comment, draft.returned_by) == (DraftState.EDITING, REMARK, final_editor)
     assert draft.document["summary"] == "Een nieuwe stand van zaken."
@@ -69,26 +65,26 @@ def test_sending_back_returns_the_draft_to_editing_with_the_remark_kept_in_the_h
 
     # Revised and offered again: the remark has been dealt with, the history keeps it.
     draft_save(record=measure5, user=editor, document=dict(draft.document, summary="Met bron."),
-               expected_token=_token(measure5))
+               expected_token=current_token(measure5))
     assert draft_for(record=measure5).review_comment == REMARK
-    draft = draft_submit(record=measure5, user=editor, expected_token=_token(measure5))
+    draft = draft_submit(record=measure5, user=editor, expected_token=current_token(measure5))
     assert (draft.state, draft.review_comment, draft.returned_by) == (DraftState.IN_REVIEW, "", None)
     assert ChangeRecord.objects.get(action=ChangeAction.RETURNED).comment == REMARK
 
 
 def test_sending_back_needs_the_role_a_remark_and_a_draft_under_review(measure5, editor, final_editor):
     with pytest.raises(EditConflict):
-        draft_return(record=measure5, user=final_editor, comment=REMARK, expected_token=_token(measure5))
+        draft_return(record=measure5, user=final_editor, comment=REMARK, expected_token=current_token(measure5))
     draft_save(record=measure5, user=editor, document=site.for_record(measure5).document(measure5),
-               expected_token=_token(measure5))
+               expected_token=current_token(measure5))
     with pytest.raises(ValidationError, match="niet ter beoordeling"):
-        draft_return(record=measure5, user=final_editor, comment=REMARK, expected_token=_token(measure5))
-    draft_submit(record=measure5, user=editor, expected_token=_token(measure5))
+        draft_return(record=measure5, user=final_editor, comment=REMARK, expected_token=current_token(measure5))
+    draft_submit(record=measure5, user=editor, expected_token=current_token(measure5))
     with pytest.raises(PermissionDenied):
-        draft_return(record=measure5, user=editor, comment=REMARK, expected_token=_token(measure5))
+        draft_return(record=measure5, user=editor, comment=REMARK, expected_token=current_token(measure5))
     for comment in ["", "   ", "x" * 2_001]:
         with pytest.raises(ValidationError) as error:
-            draft_return(record=measure5, user=final_editor, comment=comment, expected_token=_token(measure5))
+            draft_return(record=measure5, user=final_editor, comment=comment, expected_token=current_token(measure5))
         assert "opmerking" in error.value.message_dict
     with pytest.raises(EditConflict):
         draft_return(record=measure5, user=final_editor, comment=REMARK, expected_token="1:99")
@@ -104,14 +100,14 @@ def test_sending_back_and_its_audit_record_are_one_transaction(measure5, editor,
 
     monkeypatch.setattr(ChangeRecord.objects, "create", refuse)
     with pytest.raises(RuntimeError):
-        draft_return(record=measure5, user=final_editor, comment=REMARK, expected_token=_token(measure5))
+        draft_return(record=measure5, user=final_editor, comment=REMARK, expected_token=current_token(measure5))
     draft = draft_for(record=measure5)
     assert (draft.state, draft.review_comment) == (DraftState.IN_REVIEW, "")
 
 
 def test_a_discarded_draft_is_kept_in_the_history_and_can_be_restored(measure5, editor, final_editor):
     draft = _submitted(measure5, final_editor, summary="Werk van de eindredacteur.")
-    draft_discard(record=measure5, user=editor, expected_token=_token(measure5))
+    draft_discard(record=measure5, user=editor, expected_token=current_token(measure5))
     assert draft_for(record=measure5) is None
     discarded = ChangeRecord.objects.get(action=ChangeAction.DISCARDED)
     assert discarded.before == draft.document
